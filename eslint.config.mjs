@@ -12,70 +12,75 @@ const lwcRecommendedTs = require('@salesforce/eslint-config-lwc/recommended-ts')
 const componentFiles = ['kondo/**/lwc/**/*.ts'];
 const nodeFiles = ['scripts/**/*.ts', 'workbench/**/*.ts', 'client/**/*.ts', 'types/**/*.ts'];
 const typeAware = {
-    parser: tseslint.parser,
-    parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+  parser: tseslint.parser,
+  parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
 };
 
 export default tseslint.config(
-    {
-        ignores: [
-            'node_modules/**',
-            'tools/**',
-            'coverage/**',
-            'artifacts/**',
-            '.sf/**',
-            '.sfdx/**',
-            '.code-analyzer/**',
-            'kondo/**/lwc/**/*.js',
-            'workbench/dist/**',
-            '**/*.d.ts',
-        ],
+  {
+    ignores: [
+      'node_modules/**',
+      'tools/**',
+      'coverage/**',
+      'artifacts/**',
+      '.sf/**',
+      '.sfdx/**',
+      '.code-analyzer/**',
+      'kondo/**/lwc/**/*.js',
+      'workbench/dist/**',
+      '**/*.d.ts',
+    ],
+  },
+  ...lwcRecommendedTs.map((config) => ({ ...config, files: componentFiles })),
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({
+    ...config,
+    files: [...componentFiles, ...nodeFiles],
+  })),
+  {
+    files: [...componentFiles, ...nodeFiles],
+    languageOptions: { ...typeAware },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      'import/core-modules': ['lwc'],
     },
-    ...lwcRecommendedTs.map((config) => ({ ...config, files: componentFiles })),
-    ...tseslint.configs.recommendedTypeChecked.map((config) => ({
-        ...config,
-        files: [...componentFiles, ...nodeFiles],
-    })),
-    {
-        files: [...componentFiles, ...nodeFiles],
-        languageOptions: { ...typeAware },
-        settings: {
-            'import/resolver': { node: { extensions: ['.ts', '.js'] } },
-            'import/core-modules': ['lwc'],
-        },
-        rules: {
-            '@typescript-eslint/consistent-type-imports': 'error',
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-            // The platform resolves c/*, lightning/* and @salesforce/* at deploy time; tsc checks them.
-            'import/no-unresolved': 'off',
-            'import/named': 'off',
-            'import/namespace': 'off',
-            'import/default': 'off',
-            'import/no-named-as-default-member': 'off',
-        },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The platform resolves c/*, lightning/* and @salesforce/* at deploy time; tsc checks them.
+      'import/no-unresolved': 'off',
+      'import/named': 'off',
+      'import/namespace': 'off',
+      'import/default': 'off',
+      'import/no-named-as-default-member': 'off',
     },
-    {
-        files: ['kondo/**/lwc/**/__tests__/**/*.ts'],
-        languageOptions: { globals: { ...globals.jest, ...globals.node } },
-        rules: {
-            // Jest mocks and DOM queries are untyped by nature; the assertions carry the checking.
-            '@typescript-eslint/no-unsafe-assignment': 'off',
-            '@typescript-eslint/no-unsafe-member-access': 'off',
-            '@typescript-eslint/no-unsafe-call': 'off',
-            '@typescript-eslint/no-unsafe-argument': 'off',
-            '@typescript-eslint/unbound-method': 'off',
-        },
+  },
+  {
+    files: ['kondo/**/lwc/**/__tests__/**/*.ts'],
+    languageOptions: { globals: { ...globals.jest, ...globals.node } },
+    rules: {
+      // Jest mocks and DOM queries are untyped by nature; the assertions carry the checking.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/unbound-method': 'off',
     },
-    {
-        files: nodeFiles,
-        languageOptions: { globals: { ...globals.node } },
-    },
-    {
-        files: ['*.js', '*.mjs', '.ci/**/*.js'],
-        languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
-    },
-    {
-        files: ['jest.config.js', 'jest.setup.js'],
-        languageOptions: { sourceType: 'commonjs' },
-    }
+  },
+  {
+    files: nodeFiles,
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // node:test's describe() and it() return promises that the runner itself awaits.
+    files: ['scripts/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+  {
+    files: ['*.js', '*.mjs', '.ci/**/*.js'],
+    languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
+  },
+  {
+    files: ['jest.config.js', 'jest.setup.js'],
+    languageOptions: { sourceType: 'commonjs' },
+  }
 );

@@ -4,18 +4,18 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
-    ...jestConfig,
-    moduleFileExtensions: ['ts', 'js', 'html', 'json'],
-    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.js'],
-    testMatch: ['<rootDir>/kondo/**/lwc/**/__tests__/**/*.test.ts'],
-    modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/tools/'],
-    collectCoverageFrom: [
-        'kondo/**/lwc/**/*.ts',
-        '!kondo/**/lwc/**/__tests__/**',
-        '!kondo/**/lwc/**/__mocks__/**',
-    ],
-    coverageReporters: ['text-summary', 'json-summary', 'lcov'],
-    coverageThreshold: {
-        global: { statements: 90, branches: 90, functions: 90, lines: 90 },
-    },
+  ...jestConfig,
+  moduleFileExtensions: ['ts', 'js', 'html', 'json'],
+  setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.js'],
+  testMatch: ['<rootDir>/kondo/**/lwc/**/__tests__/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/tools/'],
+  collectCoverageFrom: [
+    'kondo/**/lwc/**/*.ts',
+    '!kondo/**/lwc/**/__tests__/**',
+    '!kondo/**/lwc/**/__mocks__/**',
+  ],
+  coverageReporters: ['text-summary', 'json-summary', 'lcov'],
+  coverageThreshold: {
+    global: { statements: 90, branches: 90, functions: 90, lines: 90 },
+  },
 };

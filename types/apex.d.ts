@@ -4,35 +4,35 @@
 
 // ---- history: ConversationHistoryController ----
 declare module '@salesforce/apex/ConversationHistoryController.getConversations' {
-    import type { WireAdapterConstructor } from 'lwc';
-    import type { ConversationSummary } from 'types/dto/conversationHistory';
+  import type { WireAdapterConstructor } from 'lwc';
+  import type { ConversationSummary } from 'types/dto/conversationHistory';
 
-    export interface GetConversationsParams {
-        recordId: string | undefined;
-    }
-    export interface GetConversationsWireResult {
-        data?: ConversationSummary[];
-        error?: unknown;
-    }
-    const getConversations: ((params: GetConversationsParams) => Promise<ConversationSummary[]>) &
-        WireAdapterConstructor<GetConversationsParams, GetConversationsWireResult>;
-    export default getConversations;
+  export interface GetConversationsParams {
+    recordId: string | undefined;
+  }
+  export interface GetConversationsWireResult {
+    data?: ConversationSummary[];
+    error?: unknown;
+  }
+  const getConversations: ((params: GetConversationsParams) => Promise<ConversationSummary[]>) &
+    WireAdapterConstructor<GetConversationsParams, GetConversationsWireResult>;
+  export default getConversations;
 }
 
 declare module '@salesforce/apex/ConversationHistoryController.getMessages' {
-    import type { WireAdapterConstructor } from 'lwc';
-    import type { MessagePage } from 'types/dto/conversationHistory';
+  import type { WireAdapterConstructor } from 'lwc';
+  import type { MessagePage } from 'types/dto/conversationHistory';
 
-    export interface GetMessagesParams {
-        conversationId: string | undefined;
-        pageSize: number;
-        beforeCursor: string | null;
-    }
-    export interface GetMessagesWireResult {
-        data?: MessagePage;
-        error?: unknown;
-    }
-    const getMessages: ((params: GetMessagesParams) => Promise<MessagePage>) &
-        WireAdapterConstructor<GetMessagesParams, GetMessagesWireResult>;
-    export default getMessages;
+  export interface GetMessagesParams {
+    conversationId: string | undefined;
+    pageSize: number;
+    beforeCursor: string | null;
+  }
+  export interface GetMessagesWireResult {
+    data?: MessagePage;
+    error?: unknown;
+  }
+  const getMessages: ((params: GetMessagesParams) => Promise<MessagePage>) &
+    WireAdapterConstructor<GetMessagesParams, GetMessagesWireResult>;
+  export default getMessages;
 }

@@ -13,35 +13,75 @@ const JAVA_LIB = 'node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-li
 const FAILING = new Set(['Syntax', 'Error', 'Missing', 'Warning']);
 
 interface ApexLsReport {
-    files: { path: string; messages: { start: { line: number }; category: string; message: string }[] }[];
+  files: {
+    path: string;
+    messages: { start: { line: number }; category: string; message: string }[];
+  }[];
 }
 
-export function checkApexSemantics(root: string, toolRoot: string = process.cwd()): CheckResult & { unused: Finding[] } {
-    const result = exec(
-        'java',
-        ['-cp', join(toolRoot, JAVA_LIB), 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-f', 'json', '-d', 'unused', '-w', root],
-        { cwd: root }
-    );
-    // Exit codes: 0 clean, 4 errors, 5-7 warnings or unused only; 1 and 3 are the tool failing.
-    if (![0, 4, 5, 6, 7].includes(result.status)) {
-        return {
-            findings: [{ file: '.', rule: 'apex-ls-failed', message: `apex-ls exited ${result.status}: ${result.stderr || result.stdout}`.slice(0, 2000) }],
-            unused: [],
-            summary: 'apex-ls did not run',
-        };
+export function checkApexSemantics(
+  root: string,
+  toolRoot: string = process.cwd()
+): CheckResult & { unused: Finding[] } {
+  const result = exec(
+    'java',
+    [
+      '-cp',
+      join(toolRoot, JAVA_LIB),
+      'io.github.apexdevtools.apexls.CheckForIssues',
+      '-n',
+      '-f',
+      'json',
+      '-d',
+      'unused',
+      '-w',
+      root,
+    ],
+    { cwd: root }
+  );
+  // Exit codes: 0 clean, 4 errors, 5-7 warnings or unused only; 1 and 3 are the tool failing.
+  if (![0, 4, 5, 6, 7].includes(result.status)) {
+    return {
+      findings: [
+        {
+          file: '.',
+          rule: 'apex-ls-failed',
+          message: `apex-ls exited ${result.status}: ${result.stderr || result.stdout}`.slice(
+            0,
+            2000
+          ),
+        },
+      ],
+      unused: [],
+      summary: 'apex-ls did not run',
+    };
+  }
+  const jsonStart = result.stdout.indexOf('{');
+  const report: ApexLsReport =
+    jsonStart >= 0 ? (JSON.parse(result.stdout.slice(jsonStart)) as ApexLsReport) : { files: [] };
+  const findings: Finding[] = [];
+  const unused: Finding[] = [];
+  for (const file of report.files) {
+    for (const message of file.messages) {
+      const finding = {
+        file: rel(root, file.path),
+        line: message.start.line,
+        rule: `apex-ls:${message.category}`,
+        message: message.message,
+      };
+      (FAILING.has(message.category) ? findings : unused).push(finding);
     }
-    const jsonStart = result.stdout.indexOf('{');
-    const report: ApexLsReport = jsonStart >= 0 ? (JSON.parse(result.stdout.slice(jsonStart)) as ApexLsReport) : { files: [] };
-    const findings: Finding[] = [];
-    const unused: Finding[] = [];
-    for (const file of report.files) {
-        for (const message of file.messages) {
-            const finding = { file: rel(root, file.path), line: message.start.line, rule: `apex-ls:${message.category}`, message: message.message };
-            (FAILING.has(message.category) ? findings : unused).push(finding);
-        }
-    }
-    if (result.status !== 0 && findings.length === 0 && unused.length === 0) {
-        findings.push({ file: '.', rule: 'apex-ls-failed', message: `apex-ls exited ${result.status} without diagnostics: ${result.stdout.slice(0, 500)}` });
-    }
-    return { findings, unused, summary: `apex-ls: ${findings.length} failing diagnostics, ${unused.length} unused (informational)` };
+  }
+  if (result.status !== 0 && findings.length === 0 && unused.length === 0) {
+    findings.push({
+      file: '.',
+      rule: 'apex-ls-failed',
+      message: `apex-ls exited ${result.status} without diagnostics: ${result.stdout.slice(0, 500)}`,
+    });
+  }
+  return {
+    findings,
+    unused,
+    summary: `apex-ls: ${findings.length} failing diagnostics, ${unused.length} unused (informational)`,
+  };
 }

@@ -6,55 +6,77 @@
 // `@SuppressWarnings('PMD.RuleName')` and a comment saying why.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel, type EngineLogEvent, type LogEvent } from '@salesforce/code-analyzer-core';
+import {
+  CodeAnalyzer,
+  CodeAnalyzerConfig,
+  EventType,
+  LogLevel,
+  type EngineLogEvent,
+  type LogEvent,
+} from '@salesforce/code-analyzer-core';
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import type { CheckResult, Finding } from '../lib/findings';
 import { rel } from '../lib/project';
 
-export const RULE_SELECTORS = ['pmd:Security', 'pmd:Performance', 'pmd:BestPractices', 'pmd:ErrorProne', 'pmd:AppExchange'];
+export const RULE_SELECTORS = [
+  'pmd:Security',
+  'pmd:Performance',
+  'pmd:BestPractices',
+  'pmd:ErrorProne',
+  'pmd:AppExchange',
+];
 
 // Rules that do not apply to this project, each with the reason.
 const DISABLED_RULES: Record<string, string> = {
-    // Debug statements are banned outright by the house style; PMD only wants a logging level on them.
-    DebugsShouldUseLoggingLevel: 'no System.debug is allowed at all; the reviewer enforces that',
+  // Debug statements are banned outright by the house style; PMD only wants a logging level on them.
+  DebugsShouldUseLoggingLevel: 'no System.debug is allowed at all; the reviewer enforces that',
 };
 
-export async function checkCodeAnalyzer(root: string, targets: string[] = [join(root, 'kondo')]): Promise<CheckResult & { ruleCount: number }> {
-    const workFolder = join(root, '.code-analyzer');
-    mkdirSync(workFolder, { recursive: true });
-    const config = CodeAnalyzerConfig.fromObject(
-        {
-            log_folder: workFolder,
-            root_working_folder: workFolder,
-            log_level: LogLevel.Warn,
-            rules: {
-                pmd: Object.fromEntries(Object.keys(DISABLED_RULES).map((name) => [name, { disabled: true }])),
-            },
-        },
-        root
-    );
-    const analyzer = new CodeAnalyzer(config);
-    const engineErrors: Finding[] = [];
-    const onLog = (event: LogEvent | EngineLogEvent): void => {
-        if (event.logLevel === LogLevel.Error) {
-            engineErrors.push({ file: '.', rule: 'engine-error', message: event.message.slice(0, 2000) });
-        }
-    };
-    analyzer.onEvent<LogEvent>(EventType.LogEvent, onLog);
-    analyzer.onEvent<EngineLogEvent>(EventType.EngineLogEvent, onLog);
-    await analyzer.addEnginePlugin(createEnginePlugin());
-    const workspace = await analyzer.createWorkspace([join(root, 'kondo')], targets);
-    const selection = await analyzer.selectRules(RULE_SELECTORS, { workspace });
-    const results = await analyzer.run(selection, { workspace });
-    const findings: Finding[] = [...engineErrors];
-    for (const violation of results.getViolations()) {
-        const location = violation.getPrimaryLocation();
-        findings.push({
-            file: location.getFile() ? rel(root, location.getFile() as string) : '.',
-            line: location.getStartLine(),
-            rule: `pmd:${violation.getRule().getName()}`,
-            message: violation.getMessage().trim(),
-        });
+export async function checkCodeAnalyzer(
+  root: string,
+  targets: string[] = [join(root, 'kondo')]
+): Promise<CheckResult & { ruleCount: number }> {
+  const workFolder = join(root, '.code-analyzer');
+  mkdirSync(workFolder, { recursive: true });
+  const config = CodeAnalyzerConfig.fromObject(
+    {
+      log_folder: workFolder,
+      root_working_folder: workFolder,
+      log_level: LogLevel.Warn,
+      rules: {
+        pmd: Object.fromEntries(
+          Object.keys(DISABLED_RULES).map((name) => [name, { disabled: true }])
+        ),
+      },
+    },
+    root
+  );
+  const analyzer = new CodeAnalyzer(config);
+  const engineErrors: Finding[] = [];
+  const onLog = (event: LogEvent | EngineLogEvent): void => {
+    if (event.logLevel === LogLevel.Error) {
+      engineErrors.push({ file: '.', rule: 'engine-error', message: event.message.slice(0, 2000) });
     }
-    return { findings, ruleCount: selection.getCount(), summary: `${selection.getCount()} PMD rules (${RULE_SELECTORS.join(', ')})` };
+  };
+  analyzer.onEvent<LogEvent>(EventType.LogEvent, onLog);
+  analyzer.onEvent<EngineLogEvent>(EventType.EngineLogEvent, onLog);
+  await analyzer.addEnginePlugin(createEnginePlugin());
+  const workspace = await analyzer.createWorkspace([join(root, 'kondo')], targets);
+  const selection = await analyzer.selectRules(RULE_SELECTORS, { workspace });
+  const results = await analyzer.run(selection, { workspace });
+  const findings: Finding[] = [...engineErrors];
+  for (const violation of results.getViolations()) {
+    const location = violation.getPrimaryLocation();
+    findings.push({
+      file: location.getFile() ? rel(root, location.getFile() as string) : '.',
+      line: location.getStartLine(),
+      rule: `pmd:${violation.getRule().getName()}`,
+      message: violation.getMessage().trim(),
+    });
+  }
+  return {
+    findings,
+    ruleCount: selection.getCount(),
+    summary: `${selection.getCount()} PMD rules (${RULE_SELECTORS.join(', ')})`,
+  };
 }

@@ -11,161 +11,267 @@ import { loadStandardFields, SchemaIndex } from './fieldReferences';
 import { runSf } from '../org/sfCli';
 
 const xml = new XMLParser({ ignoreAttributes: true, isArray: (name) => ARRAY_TAGS.has(name) });
-const ARRAY_TAGS = new Set(['fieldPermissions', 'objectPermissions', 'classAccesses', 'customPermissions', 'tabSettings', 'layoutItems', 'layoutSections', 'layoutColumns', 'pageAccesses', 'applicationVisibilities', 'recordTypeVisibilities', 'customMetadataTypeAccesses', 'customSettingAccesses', 'tabs', 'targets', 'objects', 'targetConfig']);
+const ARRAY_TAGS = new Set([
+  'fieldPermissions',
+  'objectPermissions',
+  'classAccesses',
+  'customPermissions',
+  'tabSettings',
+  'layoutItems',
+  'layoutSections',
+  'layoutColumns',
+  'pageAccesses',
+  'applicationVisibilities',
+  'recordTypeVisibilities',
+  'customMetadataTypeAccesses',
+  'customSettingAccesses',
+  'tabs',
+  'targets',
+  'objects',
+  'targetConfig',
+]);
 
 interface MetadataContext {
-    root: string;
-    findings: Finding[];
-    files: string[];
-    classNames: Set<string>;
-    customPermissions: Set<string>;
-    tabs: Set<string>;
-    index: SchemaIndex;
-    objects: Set<string>;
+  root: string;
+  findings: Finding[];
+  files: string[];
+  classNames: Set<string>;
+  customPermissions: Set<string>;
+  tabs: Set<string>;
+  index: SchemaIndex;
+  objects: Set<string>;
 }
 
 function asArray<T>(value: T | T[] | undefined): T[] {
-    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 function checkWellFormed(ctx: MetadataContext): void {
-    for (const file of ctx.files.filter((f) => f.endsWith('.xml'))) {
-        const verdict = XMLValidator.validate(read(file));
-        if (verdict !== true) {
-            ctx.findings.push({ file: rel(ctx.root, file), line: verdict.err.line, rule: 'malformed-xml', message: verdict.err.msg });
-        }
+  for (const file of ctx.files.filter((f) => f.endsWith('.xml'))) {
+    const verdict = XMLValidator.validate(read(file));
+    if (verdict !== true) {
+      ctx.findings.push({
+        file: rel(ctx.root, file),
+        line: verdict.err.line,
+        rule: 'malformed-xml',
+        message: verdict.err.msg,
+      });
     }
+  }
 }
 
 function checkPairs(ctx: MetadataContext): void {
-    const present = new Set(ctx.files);
-    for (const file of ctx.files) {
-        if (file.endsWith('.cls') || file.endsWith('.trigger')) {
-            if (!present.has(`${file}-meta.xml`)) {
-                ctx.findings.push({ file: rel(ctx.root, file), rule: 'missing-meta-xml', message: `no ${basename(file)}-meta.xml beside it (the converter would silently leave it out)` });
-            }
-        }
-        const source = file.replace(/-meta\.xml$/, '');
-        if (/\.(cls|trigger)-meta\.xml$/.test(file) && !present.has(source)) {
-            ctx.findings.push({ file: rel(ctx.root, file), rule: 'orphan-meta-xml', message: `no ${basename(source)} for this meta file` });
-        }
+  const present = new Set(ctx.files);
+  for (const file of ctx.files) {
+    if (file.endsWith('.cls') || file.endsWith('.trigger')) {
+      if (!present.has(`${file}-meta.xml`)) {
+        ctx.findings.push({
+          file: rel(ctx.root, file),
+          rule: 'missing-meta-xml',
+          message: `no ${basename(file)}-meta.xml beside it (the converter would silently leave it out)`,
+        });
+      }
     }
-    for (const bundle of lwcBundles(ctx.root)) {
-        const names = new Set(bundle.files.map((f) => rel(bundle.folder, f)));
-        if (!names.has(`${bundle.name}.js-meta.xml`)) {
-            ctx.findings.push({ file: rel(ctx.root, bundle.folder), rule: 'lwc-missing-meta', message: `bundle ${bundle.name} has no ${bundle.name}.js-meta.xml` });
-        }
-        if (!names.has(`${bundle.name}.ts`) && !names.has(`${bundle.name}.js`)) {
-            ctx.findings.push({ file: rel(ctx.root, bundle.folder), rule: 'lwc-missing-module', message: `bundle ${bundle.name} has no ${bundle.name}.ts` });
-        }
+    const source = file.replace(/-meta\.xml$/, '');
+    if (/\.(cls|trigger)-meta\.xml$/.test(file) && !present.has(source)) {
+      ctx.findings.push({
+        file: rel(ctx.root, file),
+        rule: 'orphan-meta-xml',
+        message: `no ${basename(source)} for this meta file`,
+      });
     }
+  }
+  for (const bundle of lwcBundles(ctx.root)) {
+    const names = new Set(bundle.files.map((f) => rel(bundle.folder, f)));
+    if (!names.has(`${bundle.name}.js-meta.xml`)) {
+      ctx.findings.push({
+        file: rel(ctx.root, bundle.folder),
+        rule: 'lwc-missing-meta',
+        message: `bundle ${bundle.name} has no ${bundle.name}.js-meta.xml`,
+      });
+    }
+    if (!names.has(`${bundle.name}.ts`) && !names.has(`${bundle.name}.js`)) {
+      ctx.findings.push({
+        file: rel(ctx.root, bundle.folder),
+        rule: 'lwc-missing-module',
+        message: `bundle ${bundle.name} has no ${bundle.name}.ts`,
+      });
+    }
+  }
 }
 
 function fieldExists(ctx: MetadataContext, reference: string): boolean {
-    const [object, field] = reference.split('.');
-    return Boolean(object && field && ctx.index.hasField(object, field));
+  const [object, field] = reference.split('.');
+  return Boolean(object && field && ctx.index.hasField(object, field));
 }
 
 function checkPermissionSets(ctx: MetadataContext): void {
-    for (const file of ctx.files.filter((f) => f.endsWith('.permissionset-meta.xml'))) {
-        const where = rel(ctx.root, file);
-        const parsed = xml.parse(read(file)) as { PermissionSet?: Record<string, unknown> };
-        const set = parsed.PermissionSet ?? {};
-        for (const entry of asArray(set.fieldPermissions as { field: string }[])) {
-            if (!fieldExists(ctx, entry.field)) {
-                ctx.findings.push({ file: where, rule: 'permset-unknown-field', message: `fieldPermissions names ${entry.field}, which does not exist` });
-            }
-        }
-        for (const entry of asArray(set.objectPermissions as { object: string }[])) {
-            if (!ctx.index.knowsObject(entry.object)) {
-                ctx.findings.push({ file: where, rule: 'permset-unknown-object', message: `objectPermissions names ${entry.object}, which does not exist` });
-            }
-        }
-        for (const entry of asArray(set.classAccesses as { apexClass: string }[])) {
-            if (!ctx.classNames.has(entry.apexClass)) {
-                ctx.findings.push({ file: where, rule: 'permset-unknown-class', message: `classAccesses names ${entry.apexClass}, which does not exist` });
-            }
-        }
-        for (const entry of asArray(set.customPermissions as { name: string }[])) {
-            if (!ctx.customPermissions.has(entry.name)) {
-                ctx.findings.push({ file: where, rule: 'permset-unknown-permission', message: `customPermissions names ${entry.name}, which does not exist` });
-            }
-        }
-        for (const entry of asArray(set.tabSettings as { tab: string }[])) {
-            if (!ctx.tabs.has(entry.tab) && !/^standard-/.test(entry.tab)) {
-                ctx.findings.push({ file: where, rule: 'permset-unknown-tab', message: `tabSettings names ${entry.tab}, which does not exist` });
-            }
-        }
+  for (const file of ctx.files.filter((f) => f.endsWith('.permissionset-meta.xml'))) {
+    const where = rel(ctx.root, file);
+    const parsed = xml.parse(read(file)) as { PermissionSet?: Record<string, unknown> };
+    const set = parsed.PermissionSet ?? {};
+    for (const entry of asArray(set.fieldPermissions as { field: string }[])) {
+      if (!fieldExists(ctx, entry.field)) {
+        ctx.findings.push({
+          file: where,
+          rule: 'permset-unknown-field',
+          message: `fieldPermissions names ${entry.field}, which does not exist`,
+        });
+      }
     }
+    for (const entry of asArray(set.objectPermissions as { object: string }[])) {
+      if (!ctx.index.knowsObject(entry.object)) {
+        ctx.findings.push({
+          file: where,
+          rule: 'permset-unknown-object',
+          message: `objectPermissions names ${entry.object}, which does not exist`,
+        });
+      }
+    }
+    for (const entry of asArray(set.classAccesses as { apexClass: string }[])) {
+      if (!ctx.classNames.has(entry.apexClass)) {
+        ctx.findings.push({
+          file: where,
+          rule: 'permset-unknown-class',
+          message: `classAccesses names ${entry.apexClass}, which does not exist`,
+        });
+      }
+    }
+    for (const entry of asArray(set.customPermissions as { name: string }[])) {
+      if (!ctx.customPermissions.has(entry.name)) {
+        ctx.findings.push({
+          file: where,
+          rule: 'permset-unknown-permission',
+          message: `customPermissions names ${entry.name}, which does not exist`,
+        });
+      }
+    }
+    for (const entry of asArray(set.tabSettings as { tab: string }[])) {
+      if (!ctx.tabs.has(entry.tab) && !/^standard-/.test(entry.tab)) {
+        ctx.findings.push({
+          file: where,
+          rule: 'permset-unknown-tab',
+          message: `tabSettings names ${entry.tab}, which does not exist`,
+        });
+      }
+    }
+  }
 }
 
 function checkLayouts(ctx: MetadataContext): void {
-    for (const file of ctx.files.filter((f) => f.endsWith('.layout-meta.xml'))) {
-        const object = basename(file).split('-')[0] ?? '';
-        const text = read(file);
-        for (const match of text.matchAll(/<field>([^<]+)<\/field>/g)) {
-            const field = match[1] as string;
-            if (!ctx.index.hasField(object, field)) {
-                ctx.findings.push({ file: rel(ctx.root, file), rule: 'layout-unknown-field', message: `layout names ${object}.${field}, which does not exist` });
-            }
-        }
+  for (const file of ctx.files.filter((f) => f.endsWith('.layout-meta.xml'))) {
+    const object = basename(file).split('-')[0] ?? '';
+    const text = read(file);
+    for (const match of text.matchAll(/<field>([^<]+)<\/field>/g)) {
+      const field = match[1] as string;
+      if (!ctx.index.hasField(object, field)) {
+        ctx.findings.push({
+          file: rel(ctx.root, file),
+          rule: 'layout-unknown-field',
+          message: `layout names ${object}.${field}, which does not exist`,
+        });
+      }
     }
+  }
 }
 
 function checkFieldFiles(ctx: MetadataContext): void {
-    for (const file of ctx.files.filter((f) => f.endsWith('.field-meta.xml') || f.endsWith('.object-meta.xml'))) {
-        const expected = basename(file).replace(/\.(field|object)-meta\.xml$/, '');
-        const fullName = /<fullName>([^<]+)<\/fullName>/.exec(read(file))?.[1];
-        if (file.endsWith('.field-meta.xml') && fullName !== expected) {
-            ctx.findings.push({ file: rel(ctx.root, file), rule: 'field-name-mismatch', message: `fullName ${fullName ?? '(none)'} differs from the file name ${expected}` });
-        }
-        if (file.endsWith('.field-meta.xml') && basename(dirname(dirname(file))) !== 'Activity' && !existsSync(join(dirname(dirname(file)), `${basename(dirname(dirname(file)))}.object-meta.xml`)) && !ctx.index.knowsObject(basename(dirname(dirname(file))))) {
-            ctx.findings.push({ file: rel(ctx.root, file), rule: 'field-unknown-object', message: 'field of an object that neither the package nor the standard list defines' });
-        }
+  for (const file of ctx.files.filter(
+    (f) => f.endsWith('.field-meta.xml') || f.endsWith('.object-meta.xml')
+  )) {
+    const expected = basename(file).replace(/\.(field|object)-meta\.xml$/, '');
+    const fullName = /<fullName>([^<]+)<\/fullName>/.exec(read(file))?.[1];
+    if (file.endsWith('.field-meta.xml') && fullName !== expected) {
+      ctx.findings.push({
+        file: rel(ctx.root, file),
+        rule: 'field-name-mismatch',
+        message: `fullName ${fullName ?? '(none)'} differs from the file name ${expected}`,
+      });
     }
+    if (
+      file.endsWith('.field-meta.xml') &&
+      basename(dirname(dirname(file))) !== 'Activity' &&
+      !existsSync(
+        join(dirname(dirname(file)), `${basename(dirname(dirname(file)))}.object-meta.xml`)
+      ) &&
+      !ctx.index.knowsObject(basename(dirname(dirname(file))))
+    ) {
+      ctx.findings.push({
+        file: rel(ctx.root, file),
+        rule: 'field-unknown-object',
+        message: 'field of an object that neither the package nor the standard list defines',
+      });
+    }
+  }
 }
 
 function checkConversion(ctx: MetadataContext): number {
-    const output = mkdtempSync(join(tmpdir(), 'kondo-mdapi-'));
-    try {
-        const result = runSf(['project', 'convert', 'source', '--source-dir', 'kondo', '--output-dir', join(output, 'mdapi'), '--json'], ctx.root);
-        if (result.status !== 0) {
-            ctx.findings.push({ file: 'kondo', rule: 'convert-failed', message: `sf project convert source failed: ${(result.stdout + result.stderr).slice(0, 1500)}` });
-            return 0;
-        }
-        const manifest = join(output, 'mdapi', 'package.xml');
-        if (!existsSync(manifest)) {
-            ctx.findings.push({ file: 'kondo', rule: 'convert-failed', message: 'conversion wrote no package.xml' });
-            return 0;
-        }
-        return (read(manifest).match(/<members>/g) ?? []).length;
-    } finally {
-        rmSync(output, { recursive: true, force: true });
+  const output = mkdtempSync(join(tmpdir(), 'kondo-mdapi-'));
+  try {
+    const result = runSf(
+      [
+        'project',
+        'convert',
+        'source',
+        '--source-dir',
+        'kondo',
+        '--output-dir',
+        join(output, 'mdapi'),
+        '--json',
+      ],
+      ctx.root
+    );
+    if (result.status !== 0) {
+      ctx.findings.push({
+        file: 'kondo',
+        rule: 'convert-failed',
+        message: `sf project convert source failed: ${(result.stdout + result.stderr).slice(0, 1500)}`,
+      });
+      return 0;
     }
+    const manifest = join(output, 'mdapi', 'package.xml');
+    if (!existsSync(manifest)) {
+      ctx.findings.push({
+        file: 'kondo',
+        rule: 'convert-failed',
+        message: 'conversion wrote no package.xml',
+      });
+      return 0;
+    }
+    return (read(manifest).match(/<members>/g) ?? []).length;
+  } finally {
+    rmSync(output, { recursive: true, force: true });
+  }
 }
 
 export function checkMetadata(root: string, options: { convert?: boolean } = {}): CheckResult {
-    const files = packageFiles(root);
-    const schema = packageSchema(root);
-    const ctx: MetadataContext = {
-        root,
-        findings: [],
-        files,
-        classNames: new Set(files.filter((f) => f.endsWith('.cls')).map((f) => basename(f, '.cls'))),
-        customPermissions: new Set(files.filter((f) => f.endsWith('.customPermission-meta.xml')).map((f) => basename(f, '.customPermission-meta.xml'))),
-        tabs: new Set(files.filter((f) => f.endsWith('.tab-meta.xml')).map((f) => basename(f, '.tab-meta.xml'))),
-        index: new SchemaIndex(loadStandardFields(root), schema),
-        objects: schema.objects,
-    };
-    checkWellFormed(ctx);
-    checkPairs(ctx);
-    checkFieldFiles(ctx);
-    checkPermissionSets(ctx);
-    checkLayouts(ctx);
-    const wellFormed = !ctx.findings.some((f) => f.rule === 'malformed-xml');
-    const members = options.convert === false || !wellFormed ? 0 : checkConversion(ctx);
-    return {
-        findings: ctx.findings,
-        summary: `${files.filter((f) => f.endsWith('.xml')).length} XML files, ${schema.objects.size} objects, ${schema.fields.size} fields; conversion: ${members} components`,
-    };
+  const files = packageFiles(root);
+  const schema = packageSchema(root);
+  const ctx: MetadataContext = {
+    root,
+    findings: [],
+    files,
+    classNames: new Set(files.filter((f) => f.endsWith('.cls')).map((f) => basename(f, '.cls'))),
+    customPermissions: new Set(
+      files
+        .filter((f) => f.endsWith('.customPermission-meta.xml'))
+        .map((f) => basename(f, '.customPermission-meta.xml'))
+    ),
+    tabs: new Set(
+      files.filter((f) => f.endsWith('.tab-meta.xml')).map((f) => basename(f, '.tab-meta.xml'))
+    ),
+    index: new SchemaIndex(loadStandardFields(root), schema),
+    objects: schema.objects,
+  };
+  checkWellFormed(ctx);
+  checkPairs(ctx);
+  checkFieldFiles(ctx);
+  checkPermissionSets(ctx);
+  checkLayouts(ctx);
+  const wellFormed = !ctx.findings.some((f) => f.rule === 'malformed-xml');
+  const members = options.convert === false || !wellFormed ? 0 : checkConversion(ctx);
+  return {
+    findings: ctx.findings,
+    summary: `${files.filter((f) => f.endsWith('.xml')).length} XML files, ${schema.objects.size} objects, ${schema.fields.size} fields; conversion: ${members} components`,
+  };
 }

@@ -1,76 +1,78 @@
 // Parses Apex with @apexdevtools/apex-parser and gives the checks a few tree helpers.
 import {
-    ApexErrorListener,
-    ApexParserFactory,
-    type ApexParser,
-    type CompilationUnitContext,
-    type TriggerUnitContext,
+  ApexErrorListener,
+  ApexParserFactory,
+  type ApexParser,
+  type CompilationUnitContext,
+  type TriggerUnitContext,
 } from '@apexdevtools/apex-parser';
-import type { ParserRuleContext, ParseTree } from 'antlr4';
+import type {
+  ApexParserRuleContext as ParserRuleContext,
+  ApexParseTree as ParseTree,
+} from '@apexdevtools/apex-parser';
 
 export interface ApexSyntaxProblem {
-    line: number;
-    column: number;
-    message: string;
+  line: number;
+  column: number;
+  message: string;
 }
 
 class CollectingErrorListener extends ApexErrorListener {
-    readonly problems: ApexSyntaxProblem[] = [];
+  readonly problems: ApexSyntaxProblem[] = [];
 
-    apexSyntaxError(line: number, column: number, message: string): void {
-        this.problems.push({ line, column, message });
-    }
+  apexSyntaxError(line: number, column: number, message: string): void {
+    this.problems.push({ line, column, message });
+  }
 }
 
 export interface ParsedApex {
-    tree: CompilationUnitContext | TriggerUnitContext;
-    problems: ApexSyntaxProblem[];
-    parser: ApexParser;
+  tree: CompilationUnitContext | TriggerUnitContext;
+  problems: ApexSyntaxProblem[];
+  parser: ApexParser;
 }
 
 export function parseApex(text: string, kind: 'class' | 'trigger'): ParsedApex {
-    const listener = new CollectingErrorListener();
-    const { parser } = ApexParserFactory.createLexerAndParser(text, listener);
-    const tree = kind === 'class' ? parser.compilationUnit() : parser.triggerUnit();
-    return { tree, problems: listener.problems, parser };
+  const listener = new CollectingErrorListener();
+  const { parser } = ApexParserFactory.createLexerAndParser(text, listener);
+  const tree = kind === 'class' ? parser.compilationUnit() : parser.triggerUnit();
+  return { tree, problems: listener.problems, parser };
 }
 
 /** Parses a SOQL statement held in a string (dynamic SOQL), e.g. 'SELECT Id FROM Contact'. */
-export function parseSoql(text: string): { tree: ParserRuleContext; problems: ApexSyntaxProblem[] } {
-    const listener = new CollectingErrorListener();
-    const { parser } = ApexParserFactory.createLexerAndParser(text, listener);
-    const tree = parser.query();
-    return { tree, problems: listener.problems };
+export function parseSoql(text: string): {
+  tree: ParserRuleContext;
+  problems: ApexSyntaxProblem[];
+} {
+  const listener = new CollectingErrorListener();
+  const { parser } = ApexParserFactory.createLexerAndParser(text, listener);
+  const tree = parser.query();
+  return { tree, problems: listener.problems };
 }
 
 export function children(node: ParseTree): ParseTree[] {
-    const count = node.getChildCount();
-    const list: ParseTree[] = [];
-    for (let i = 0; i < count; i++) {
-        list.push(node.getChild(i));
-    }
-    return list;
+  // Terminal nodes have no children; rule nodes keep theirs in `children`.
+  return (node as ParserRuleContext).children ?? [];
 }
 
 /** Depth-first list of every node below (and including) `node`. */
 export function descendants(node: ParseTree): ParseTree[] {
-    const found: ParseTree[] = [node];
-    for (const child of children(node)) {
-        found.push(...descendants(child));
-    }
-    return found;
+  const found: ParseTree[] = [node];
+  for (const child of children(node)) {
+    found.push(...descendants(child));
+  }
+  return found;
 }
 
 export function ruleName(node: ParseTree): string {
-    return node.constructor.name.replace(/Context$/, '');
+  return node.constructor.name.replace(/Context$/, '');
 }
 
 export function lineOf(node: ParseTree): number {
-    const start = (node as ParserRuleContext).start;
-    return start ? start.line : 0;
+  const start = (node as ParserRuleContext).start;
+  return start ? start.line : 0;
 }
 
 /** Every node of the given rule (by class name without `Context`) below `node`. */
 export function findRules(node: ParseTree, name: string): ParserRuleContext[] {
-    return descendants(node).filter((n) => ruleName(n) === name) as ParserRuleContext[];
+  return descendants(node).filter((n) => ruleName(n) === name) as ParserRuleContext[];
 }

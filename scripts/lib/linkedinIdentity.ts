@@ -39,8 +39,8 @@
 // 10. Anything else on LinkedIn (company, school, feed, posts, jobs, the home page) -> NOT_A_PROFILE.
 
 export type LinkedInIdentityResult =
-    | { valid: true; key: string; isMemberId: boolean }
-    | { valid: false; errorCode: string; message: string };
+  | { valid: true; key: string; isMemberId: boolean }
+  | { valid: false; errorCode: string; message: string };
 
 export const ERROR_EMPTY = 'EMPTY';
 export const ERROR_INVALID_URL = 'INVALID_URL';
@@ -60,28 +60,29 @@ const MEMBER_URN_PREFIX = 'urn:li:member:';
  * like Java, matches code points and understands \p{...}.
  */
 export const PATTERN_SOURCES = {
-    EDGE_WHITESPACE:
-        '^[\\x00-\\x20\\x7F\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]+|[\\x00-\\x20\\x7F\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]+$',
-    INNER_WHITESPACE: '[\\x00-\\x20\\x7F\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]',
-    URN_TAIL: '^([A-Za-z_]+):(.+)$',
-    URN_TUPLE: '^\\(([^,()]+)(?:,[^()]*)?\\)$',
-    URL_PARTS: '^(?:([A-Za-z][A-Za-z0-9+.-]*)://|//)?([^/?#]*)([^?#]*)(?:\\?[^#]*)?(?:#.*)?$',
-    HOST: '^((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})(?::[0-9]{1,5})?$',
-    LINKEDIN_HOST: '^(?:[a-z0-9-]+\\.)*linkedin\\.com$',
-    SHORT_LINK_HOST: '^(?:[a-z0-9-]+\\.)*lnkd\\.in$',
-    BAD_PERCENT_ESCAPE: '%(?![0-9A-Fa-f]{2})',
-    REPLACEMENT_CHARACTER: '\\uFFFD',
-    PROFILE_MEMBER_ID: '^ACoAA[A-Za-z0-9_-]{26,95}$',
-    SALES_MEMBER_ID: '^ACwAA[A-Za-z0-9_-]{26,95}$',
-    MEMBER_NUMBER: '^[0-9]{1,19}$',
-    PUBLIC_SLUG: '^(?=.*[\\p{L}\\p{N}])[\\p{L}\\p{M}\\p{N}-]{3,100}$',
-    PUB_PART: '^[0-9a-f]{1,3}$',
+  EDGE_WHITESPACE:
+    '^[\\x00-\\x20\\x7F\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]+|[\\x00-\\x20\\x7F\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]+$',
+  INNER_WHITESPACE:
+    '[\\x00-\\x20\\x7F\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]',
+  URN_TAIL: '^([A-Za-z_]+):(.+)$',
+  URN_TUPLE: '^\\(([^,()]+)(?:,[^()]*)?\\)$',
+  URL_PARTS: '^(?:([A-Za-z][A-Za-z0-9+.-]*)://|//)?([^/?#]*)([^?#]*)(?:\\?[^#]*)?(?:#.*)?$',
+  HOST: '^((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})(?::[0-9]{1,5})?$',
+  LINKEDIN_HOST: '^(?:[a-z0-9-]+\\.)*linkedin\\.com$',
+  SHORT_LINK_HOST: '^(?:[a-z0-9-]+\\.)*lnkd\\.in$',
+  BAD_PERCENT_ESCAPE: '%(?![0-9A-Fa-f]{2})',
+  REPLACEMENT_CHARACTER: '\\uFFFD',
+  PROFILE_MEMBER_ID: '^ACoAA[A-Za-z0-9_-]{26,95}$',
+  SALES_MEMBER_ID: '^ACwAA[A-Za-z0-9_-]{26,95}$',
+  MEMBER_NUMBER: '^[0-9]{1,19}$',
+  PUBLIC_SLUG: '^(?=.*[\\p{L}\\p{N}])[\\p{L}\\p{M}\\p{N}-]{3,100}$',
+  PUB_PART: '^[0-9a-f]{1,3}$',
 } as const;
 
 type PatternName = keyof typeof PATTERN_SOURCES;
 
 function compile(name: PatternName, flags = 'u'): RegExp {
-    return new RegExp(PATTERN_SOURCES[name], flags);
+  return new RegExp(PATTERN_SOURCES[name], flags);
 }
 
 // Compiled once, as the Apex holds them in static finals.
@@ -102,215 +103,228 @@ const PUBLIC_SLUG = compile('PUBLIC_SLUG');
 const PUB_PART = compile('PUB_PART');
 
 function valid(key: string, isMemberId: boolean): LinkedInIdentityResult {
-    return { valid: true, key, isMemberId };
+  return { valid: true, key, isMemberId };
 }
 
 function invalid(errorCode: string, message: string): LinkedInIdentityResult {
-    return { valid: false, errorCode, message };
+  return { valid: false, errorCode, message };
 }
 
 /** Java's matcher.matches(): the whole string must match (every pattern used this way is anchored). */
 function matches(pattern: RegExp, value: string): RegExpExecArray | null {
-    return pattern.exec(value);
+  return pattern.exec(value);
 }
 
 export function parseLinkedInIdentity(input: string | null | undefined): LinkedInIdentityResult {
-    if (input === null || input === undefined) {
-        return invalid(ERROR_EMPTY, 'No LinkedIn profile URL was given.');
-    }
-    const trimmed = input.replace(EDGE_WHITESPACE, '');
-    if (trimmed.length === 0) {
-        return invalid(ERROR_EMPTY, 'No LinkedIn profile URL was given.');
-    }
-    if (trimmed.length > MAX_INPUT_LENGTH) {
-        return invalid(ERROR_INVALID_URL, 'The LinkedIn profile URL is too long.');
-    }
-    if (INNER_WHITESPACE.test(trimmed)) {
-        return invalid(ERROR_INVALID_URL, 'A LinkedIn profile URL cannot contain spaces.');
-    }
-    if (trimmed.toLowerCase().startsWith(URN_PREFIX)) {
-        return parseUrn(trimmed.substring(URN_PREFIX.length));
-    }
-    return parseUrl(trimmed);
+  if (input === null || input === undefined) {
+    return invalid(ERROR_EMPTY, 'No LinkedIn profile URL was given.');
+  }
+  const trimmed = input.replace(EDGE_WHITESPACE, '');
+  if (trimmed.length === 0) {
+    return invalid(ERROR_EMPTY, 'No LinkedIn profile URL was given.');
+  }
+  if (trimmed.length > MAX_INPUT_LENGTH) {
+    return invalid(ERROR_INVALID_URL, 'The LinkedIn profile URL is too long.');
+  }
+  if (INNER_WHITESPACE.test(trimmed)) {
+    return invalid(ERROR_INVALID_URL, 'A LinkedIn profile URL cannot contain spaces.');
+  }
+  if (trimmed.toLowerCase().startsWith(URN_PREFIX)) {
+    return parseUrn(trimmed.substring(URN_PREFIX.length));
+  }
+  return parseUrl(trimmed);
 }
 
 export function keyOf(input: string | null | undefined): string | null {
-    const result = parseLinkedInIdentity(input);
-    return result.valid ? result.key : null;
+  const result = parseLinkedInIdentity(input);
+  return result.valid ? result.key : null;
 }
 
 function parseUrn(tail: string): LinkedInIdentityResult {
-    const parts = matches(URN_TAIL, tail);
-    if (parts === null) {
-        return invalid(ERROR_INVALID_URL, 'The LinkedIn URN is malformed.');
-    }
-    const urnType = (parts[1] ?? '').toLowerCase();
-    let id = parts[2] ?? '';
-    const tuple = matches(URN_TUPLE, id);
-    if (tuple !== null) {
-        id = tuple[1] ?? '';
-    }
-    if (urnType === 'fsd_profile' || urnType === 'fs_profile' || urnType === 'fs_miniprofile') {
-        return matches(PROFILE_MEMBER_ID, id) !== null
-            ? valid(PROFILE_URN_PREFIX + id, true)
-            : invalid(ERROR_INVALID_URL, 'The LinkedIn profile URN does not hold a member id.');
-    }
-    if (urnType === 'fs_salesprofile') {
-        return matches(SALES_MEMBER_ID, id) !== null
-            ? valid(SALES_URN_PREFIX + id, true)
-            : invalid(ERROR_INVALID_URL, 'The Sales Navigator URN does not hold a member id.');
-    }
-    if (urnType === 'member') {
-        return matches(MEMBER_NUMBER, id) !== null
-            ? valid(MEMBER_URN_PREFIX + id, true)
-            : invalid(ERROR_INVALID_URL, 'The LinkedIn member URN does not hold a member number.');
-    }
-    if (urnType === 'person') {
-        return invalid(ERROR_UNRESOLVABLE_LINK, 'A LinkedIn person URN cannot be matched to a profile offline.');
-    }
-    return invalid(ERROR_NOT_A_PROFILE, 'The LinkedIn URN does not name a member profile.');
+  const parts = matches(URN_TAIL, tail);
+  if (parts === null) {
+    return invalid(ERROR_INVALID_URL, 'The LinkedIn URN is malformed.');
+  }
+  const urnType = (parts[1] ?? '').toLowerCase();
+  let id = parts[2] ?? '';
+  const tuple = matches(URN_TUPLE, id);
+  if (tuple !== null) {
+    id = tuple[1] ?? '';
+  }
+  if (urnType === 'fsd_profile' || urnType === 'fs_profile' || urnType === 'fs_miniprofile') {
+    return matches(PROFILE_MEMBER_ID, id) !== null
+      ? valid(PROFILE_URN_PREFIX + id, true)
+      : invalid(ERROR_INVALID_URL, 'The LinkedIn profile URN does not hold a member id.');
+  }
+  if (urnType === 'fs_salesprofile') {
+    return matches(SALES_MEMBER_ID, id) !== null
+      ? valid(SALES_URN_PREFIX + id, true)
+      : invalid(ERROR_INVALID_URL, 'The Sales Navigator URN does not hold a member id.');
+  }
+  if (urnType === 'member') {
+    return matches(MEMBER_NUMBER, id) !== null
+      ? valid(MEMBER_URN_PREFIX + id, true)
+      : invalid(ERROR_INVALID_URL, 'The LinkedIn member URN does not hold a member number.');
+  }
+  if (urnType === 'person') {
+    return invalid(
+      ERROR_UNRESOLVABLE_LINK,
+      'A LinkedIn person URN cannot be matched to a profile offline.'
+    );
+  }
+  return invalid(ERROR_NOT_A_PROFILE, 'The LinkedIn URN does not name a member profile.');
 }
 
 function parseUrl(url: string): LinkedInIdentityResult {
-    const parts = matches(URL_PARTS, url);
-    if (parts === null) {
-        return invalid(ERROR_INVALID_URL, 'The value is not a URL.');
-    }
-    const scheme = parts[1];
-    if (scheme !== undefined && scheme.toLowerCase() !== 'http' && scheme.toLowerCase() !== 'https') {
-        return invalid(ERROR_INVALID_URL, 'A LinkedIn profile URL must use http or https.');
-    }
-    const host = matches(HOST, (parts[2] ?? '').toLowerCase());
-    if (host === null) {
-        return invalid(ERROR_INVALID_URL, 'The value is not a URL with a valid host name.');
-    }
-    const hostName = host[1] ?? '';
-    if (matches(SHORT_LINK_HOST, hostName) !== null) {
-        return invalid(ERROR_UNRESOLVABLE_LINK, 'A lnkd.in short link cannot be resolved offline.');
-    }
-    if (matches(LINKEDIN_HOST, hostName) === null) {
-        return invalid(ERROR_NOT_LINKEDIN, 'The URL is not on linkedin.com.');
-    }
-    const segments = decodeSegments(parts[3] ?? '');
-    if (segments === null) {
-        return invalid(ERROR_INVALID_URL, 'The URL path holds a malformed percent-escape.');
-    }
-    if (segments.length > 0 && segments[0]?.toLowerCase() === 'mwlite') {
-        segments.shift();
-    }
-    if (segments.length === 0) {
-        return invalid(ERROR_NOT_A_PROFILE, 'The URL does not point to a member profile.');
-    }
-    const section = (segments[0] ?? '').toLowerCase();
-    if (section === 'in') {
-        return parseInPath(segments);
-    }
-    if (section === 'pub') {
-        return parsePubPath(segments);
-    }
-    if (section === 'sales') {
-        return parseSalesPath(segments);
-    }
-    if (section === 'profile') {
-        return invalid(ERROR_UNRESOLVABLE_LINK, 'A legacy LinkedIn profile link cannot be resolved offline.');
-    }
-    if ((section === 'talent' || section === 'recruiter') && containsProfileSegment(segments)) {
-        return invalid(ERROR_UNRESOLVABLE_LINK, 'A LinkedIn Recruiter profile link cannot be resolved offline.');
-    }
+  const parts = matches(URL_PARTS, url);
+  if (parts === null) {
+    return invalid(ERROR_INVALID_URL, 'The value is not a URL.');
+  }
+  const scheme = parts[1];
+  if (scheme !== undefined && scheme.toLowerCase() !== 'http' && scheme.toLowerCase() !== 'https') {
+    return invalid(ERROR_INVALID_URL, 'A LinkedIn profile URL must use http or https.');
+  }
+  const hostParts = matches(HOST, (parts[2] ?? '').toLowerCase());
+  if (hostParts === null) {
+    return invalid(ERROR_INVALID_URL, 'The value is not a URL with a valid host name.');
+  }
+  const hostName = hostParts[1] ?? '';
+  if (matches(SHORT_LINK_HOST, hostName) !== null) {
+    return invalid(ERROR_UNRESOLVABLE_LINK, 'A lnkd.in short link cannot be resolved offline.');
+  }
+  if (matches(LINKEDIN_HOST, hostName) === null) {
+    return invalid(ERROR_NOT_LINKEDIN, 'The URL is not on linkedin.com.');
+  }
+  const segments = decodeSegments(parts[3] ?? '');
+  if (segments === null) {
+    return invalid(ERROR_INVALID_URL, 'The URL path holds a malformed percent-escape.');
+  }
+  if (segments.length > 0 && segments[0]?.toLowerCase() === 'mwlite') {
+    segments.shift();
+  }
+  if (segments.length === 0) {
     return invalid(ERROR_NOT_A_PROFILE, 'The URL does not point to a member profile.');
+  }
+  const section = (segments[0] ?? '').toLowerCase();
+  if (section === 'in') {
+    return parseInPath(segments);
+  }
+  if (section === 'pub') {
+    return parsePubPath(segments);
+  }
+  if (section === 'sales') {
+    return parseSalesPath(segments);
+  }
+  if (section === 'profile') {
+    return invalid(
+      ERROR_UNRESOLVABLE_LINK,
+      'A legacy LinkedIn profile link cannot be resolved offline.'
+    );
+  }
+  if ((section === 'talent' || section === 'recruiter') && containsProfileSegment(segments)) {
+    return invalid(
+      ERROR_UNRESOLVABLE_LINK,
+      'A LinkedIn Recruiter profile link cannot be resolved offline.'
+    );
+  }
+  return invalid(ERROR_NOT_A_PROFILE, 'The URL does not point to a member profile.');
 }
 
 /** Splits the path on '/', drops empty segments and percent-decodes each; null when one is malformed. */
 function decodeSegments(path: string): string[] | null {
-    const segments: string[] = [];
-    for (const rawSegment of path.split('/')) {
-        if (rawSegment.length === 0) {
-            continue;
-        }
-        const decoded = percentDecode(rawSegment);
-        if (decoded === null) {
-            return null;
-        }
-        segments.push(decoded);
+  const segments: string[] = [];
+  for (const rawSegment of path.split('/')) {
+    if (rawSegment.length === 0) {
+      continue;
     }
-    return segments;
+    const decoded = percentDecode(rawSegment);
+    if (decoded === null) {
+      return null;
+    }
+    segments.push(decoded);
+  }
+  return segments;
 }
 
 function percentDecode(value: string): string | null {
-    if (BAD_PERCENT_ESCAPE.test(value)) {
-        return null;
-    }
-    let decoded: string;
-    try {
-        // decodeURIComponent leaves '+' alone, which is the behaviour the Apex gets by escaping '+' first.
-        decoded = decodeURIComponent(value);
-    } catch {
-        return null;
-    }
-    // Java's decoder turns bytes that are not UTF-8 into U+FFFD instead of failing.
-    return REPLACEMENT_CHARACTER.test(decoded) ? null : decoded;
+  if (BAD_PERCENT_ESCAPE.test(value)) {
+    return null;
+  }
+  let decoded: string;
+  try {
+    // decodeURIComponent leaves '+' alone, which is the behaviour the Apex gets by escaping '+' first.
+    decoded = decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+  // Java's decoder turns bytes that are not UTF-8 into U+FFFD instead of failing.
+  return REPLACEMENT_CHARACTER.test(decoded) ? null : decoded;
 }
 
 function containsProfileSegment(segments: string[]): boolean {
-    for (let index = 1; index < segments.length; index++) {
-        if ((segments[index] ?? '').toLowerCase() === 'profile') {
-            return true;
-        }
+  for (let index = 1; index < segments.length; index++) {
+    if ((segments[index] ?? '').toLowerCase() === 'profile') {
+      return true;
     }
-    return false;
+  }
+  return false;
 }
 
 function parseInPath(segments: string[]): LinkedInIdentityResult {
-    if (segments.length < 2) {
-        return invalid(ERROR_INVALID_URL, 'The LinkedIn profile URL has no public profile name.');
-    }
-    const segment = segments[1] ?? '';
-    if (matches(PROFILE_MEMBER_ID, segment) !== null) {
-        return valid(PROFILE_URN_PREFIX + segment, true);
-    }
-    return slugResult(segment);
+  if (segments.length < 2) {
+    return invalid(ERROR_INVALID_URL, 'The LinkedIn profile URL has no public profile name.');
+  }
+  const segment = segments[1] ?? '';
+  if (matches(PROFILE_MEMBER_ID, segment) !== null) {
+    return valid(PROFILE_URN_PREFIX + segment, true);
+  }
+  return slugResult(segment);
 }
 
 function parsePubPath(segments: string[]): LinkedInIdentityResult {
-    if (segments.length < 2 || (segments[1] ?? '').toLowerCase() === 'dir') {
-        return invalid(ERROR_NOT_A_PROFILE, 'A LinkedIn directory page is not a member profile.');
-    }
-    if (segments.length < 5) {
-        return invalid(ERROR_INVALID_URL, 'The legacy /pub/ profile URL is incomplete.');
-    }
-    const first = (segments[2] ?? '').toLowerCase();
-    const second = (segments[3] ?? '').toLowerCase();
-    const third = (segments[4] ?? '').toLowerCase();
-    if (matches(PUB_PART, first) === null || matches(PUB_PART, second) === null || matches(PUB_PART, third) === null) {
-        return invalid(ERROR_INVALID_URL, 'The legacy /pub/ profile URL is malformed.');
-    }
-    // LinkedIn redirects /pub/<name>/<a>/<b>/<c> to /in/<name>-<c><b><a>.
-    return slugResult((segments[1] ?? '') + '-' + third + second + first);
+  if (segments.length < 2 || (segments[1] ?? '').toLowerCase() === 'dir') {
+    return invalid(ERROR_NOT_A_PROFILE, 'A LinkedIn directory page is not a member profile.');
+  }
+  if (segments.length < 5) {
+    return invalid(ERROR_INVALID_URL, 'The legacy /pub/ profile URL is incomplete.');
+  }
+  const first = (segments[2] ?? '').toLowerCase();
+  const second = (segments[3] ?? '').toLowerCase();
+  const third = (segments[4] ?? '').toLowerCase();
+  if (
+    matches(PUB_PART, first) === null ||
+    matches(PUB_PART, second) === null ||
+    matches(PUB_PART, third) === null
+  ) {
+    return invalid(ERROR_INVALID_URL, 'The legacy /pub/ profile URL is malformed.');
+  }
+  // LinkedIn redirects /pub/<name>/<a>/<b>/<c> to /in/<name>-<c><b><a>.
+  return slugResult((segments[1] ?? '') + '-' + third + second + first);
 }
 
 function parseSalesPath(segments: string[]): LinkedInIdentityResult {
-    const page = (segments[1] ?? '').toLowerCase();
-    if (page === 'lead' || page === 'people') {
-        const reference = segments[2] ?? '';
-        const commaIndex = reference.indexOf(',');
-        const id = commaIndex >= 0 ? reference.substring(0, commaIndex) : reference;
-        return matches(SALES_MEMBER_ID, id) !== null
-            ? valid(SALES_URN_PREFIX + id, true)
-            : invalid(ERROR_INVALID_URL, 'The Sales Navigator URL does not hold a member id.');
-    }
-    if (page === 'profile') {
-        return invalid(ERROR_UNRESOLVABLE_LINK, 'A Sales Navigator profile link cannot be resolved offline.');
-    }
-    return invalid(ERROR_NOT_A_PROFILE, 'The Sales Navigator URL does not point to a member.');
+  const page = (segments[1] ?? '').toLowerCase();
+  if (page === 'lead' || page === 'people') {
+    const reference = segments[2] ?? '';
+    const commaIndex = reference.indexOf(',');
+    const id = commaIndex >= 0 ? reference.substring(0, commaIndex) : reference;
+    return matches(SALES_MEMBER_ID, id) !== null
+      ? valid(SALES_URN_PREFIX + id, true)
+      : invalid(ERROR_INVALID_URL, 'The Sales Navigator URL does not hold a member id.');
+  }
+  if (page === 'profile') {
+    return invalid(
+      ERROR_UNRESOLVABLE_LINK,
+      'A Sales Navigator profile link cannot be resolved offline.'
+    );
+  }
+  return invalid(ERROR_NOT_A_PROFILE, 'The Sales Navigator URL does not point to a member.');
 }
 
 function slugResult(rawSlug: string): LinkedInIdentityResult {
-    // JavaScript's toLowerCase is locale-independent, like Apex toLowerCase('en_US').
-    const slug = rawSlug.toLowerCase();
-    return matches(PUBLIC_SLUG, slug) !== null
-        ? valid(slug, false)
-        : invalid(
-              ERROR_INVALID_URL,
-              'A public profile name has 3 to 100 letters, digits and hyphens.',
-          );
+  // JavaScript's toLowerCase is locale-independent, like Apex toLowerCase('en_US').
+  const slug = rawSlug.toLowerCase();
+  return matches(PUBLIC_SLUG, slug) !== null
+    ? valid(slug, false)
+    : invalid(ERROR_INVALID_URL, 'A public profile name has 3 to 100 letters, digits and hyphens.');
 }

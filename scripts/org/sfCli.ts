@@ -11,21 +11,23 @@ export const NODE22 = join(PROJECT_ROOT, 'tools/node22/node_modules/node-linux-x
 export const SF_RUN = join(PROJECT_ROOT, 'node_modules/@salesforce/cli/bin/run.js');
 
 export const SF_ENV: NodeJS.ProcessEnv = {
-    SF_DISABLE_TELEMETRY: 'true',
-    SF_SKIP_NEW_VERSION_CHECK: 'true',
-    SF_HIDE_RELEASE_NOTES: 'true',
-    SF_DISABLE_AUTOUPDATE: 'true',
-    SF_AUTOUPDATE_DISABLE: undefined,
+  SF_DISABLE_TELEMETRY: 'true',
+  SF_SKIP_NEW_VERSION_CHECK: 'true',
+  SF_HIDE_RELEASE_NOTES: 'true',
+  SF_DISABLE_AUTOUPDATE: 'true',
+  SF_AUTOUPDATE_DISABLE: undefined,
 };
 
 export function sfCommand(): [string, string[]] {
-    if (!existsSync(NODE22)) {
-        throw new Error(`Node 22 for the sf CLI is missing at ${NODE22}: run npm ci (its postinstall installs tools/node22)`);
-    }
-    return [NODE22, [SF_RUN]];
+  if (!existsSync(NODE22)) {
+    throw new Error(
+      `Node 22 for the sf CLI is missing at ${NODE22}: run npm ci (its postinstall installs tools/node22)`
+    );
+  }
+  return [NODE22, [SF_RUN]];
 }
 
 export function runSf(args: string[], cwd: string): ExecResult {
-    const [command, prefix] = sfCommand();
-    return exec(command, [...prefix, ...args], { cwd, env: SF_ENV });
+  const [command, prefix] = sfCommand();
+  return exec(command, [...prefix, ...args], { cwd, env: SF_ENV });
 }

@@ -6,28 +6,28 @@
 
 /** ConversationHistoryController.ConversationSummary: one LinkedIn thread of the person. */
 export interface ConversationSummary {
-    id: string;
-    name: string;
-    labels: string[];
-    notes: string | null;
-    kondoUrl: string | null;
-    linkedInUrl: string | null;
-    messageCount: number;
-    lastMessageAt: string | null;
+  id: string;
+  name: string;
+  labels: string[];
+  notes: string | null;
+  kondoUrl: string | null;
+  linkedInUrl: string | null;
+  messageCount: number;
+  lastMessageAt: string | null;
 }
 
 /** ConversationHistoryController.ConversationMessage: direction is 'inbound' or 'outbound'. */
 export interface ConversationMessage {
-    id: string;
-    direction: string;
-    senderName: string | null;
-    sentAt: string | null;
-    body: string | null;
+  id: string;
+  direction: string;
+  senderName: string | null;
+  sentAt: string | null;
+  body: string | null;
 }
 
 /** ConversationHistoryController.MessagePage: messages oldest first; olderCursor reads the page before. */
 export interface MessagePage {
-    messages: ConversationMessage[];
-    hasOlder: boolean;
-    olderCursor: string | null;
+  messages: ConversationMessage[];
+  hasOlder: boolean;
+  olderCursor: string | null;
 }

@@ -2,8 +2,8 @@ import { LightningElement, api } from 'lwc';
 import { reduceErrors, withoutCode } from 'c/kondoErrors';
 
 interface ErrorLine {
-    key: string;
-    text: string;
+  key: string;
+  text: string;
 }
 
 /**
@@ -11,19 +11,19 @@ interface ErrorLine {
  * stack trace. `errors` takes any shape `reduceErrors` understands.
  */
 export default class KondoErrorPanel extends LightningElement {
-    /** Any error shape: Apex/UI API response, Error, string, or an array of them. */
-    @api errors: unknown;
-    /** The sentence shown first. */
-    @api friendlyMessage = 'Something went wrong.';
+  /** Any error shape: Apex/UI API response, Error, string, or an array of them. */
+  @api errors: unknown;
+  /** The sentence shown first. */
+  @api friendlyMessage = 'Something went wrong.';
 
-    get lines(): ErrorLine[] {
-        return reduceErrors(this.errors).map((message, index) => ({
-            key: `error-${index}`,
-            text: withoutCode(message),
-        }));
-    }
+  get lines(): ErrorLine[] {
+    return reduceErrors(this.errors).map((message, index) => ({
+      key: `error-${index}`,
+      text: withoutCode(message),
+    }));
+  }
 
-    get hasLines(): boolean {
-        return this.lines.length > 0;
-    }
+  get hasLines(): boolean {
+    return this.lines.length > 0;
+  }
 }

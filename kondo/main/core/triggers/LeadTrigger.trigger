@@ -1,0 +1,3 @@
+trigger LeadTrigger on Lead(before insert, before update, after update) {
+  new LeadTriggerHandler().run();
+}

@@ -1,0 +1,649 @@
+import { createElement } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import getConversations from '@salesforce/apex/ConversationHistoryController.getConversations';
+import getMessages from '@salesforce/apex/ConversationHistoryController.getMessages';
+import KondoConversationHistory from 'c/kondoConversationHistory';
+import type { ConversationMessage, MessagePage } from 'types/dto/conversationHistory';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const CONVERSATIONS = require('./data/ConversationHistoryController.getConversations.json');
+const NEWEST_PAGE: MessagePage = require('./data/ConversationHistoryController.getMessages.json');
+const OLDER_PAGE: MessagePage = require('./data/ConversationHistoryController.getMessages.older.json');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+jest.mock(
+  '@salesforce/apex/ConversationHistoryController.getConversations',
+  () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/ConversationHistoryController.getMessages',
+  () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), {
+  virtual: true,
+});
+
+interface ApexMock extends jest.Mock {
+  emit(value: unknown): void;
+  error(body?: unknown, status?: number, statusText?: string): void;
+}
+const conversationsAdapter = getConversations as unknown as ApexMock;
+const messagesAdapter = getMessages as unknown as ApexMock;
+const refreshApexMock = refreshApex as unknown as jest.Mock;
+
+type HistoryElement = HTMLElement & {
+  recordId?: string;
+  height?: number;
+  newestFirst?: boolean;
+  showNotes?: boolean;
+};
+
+const CONTACT_ID = '003000000000001AAA';
+const FIRST_CONVERSATION = 'a01000000000001AAA';
+const SECOND_CONVERSATION = 'a01000000000002AAA';
+
+function create(props: Partial<HistoryElement> = {}): HistoryElement {
+  const element = createElement('c-kondo-conversation-history', {
+    is: KondoConversationHistory,
+  }) as HistoryElement;
+  element.recordId = CONTACT_ID;
+  Object.assign(element, props);
+  document.body.appendChild(element);
+  return element;
+}
+
+// Handlers, imperative promises and re-renders settle over several microtask turns.
+function settle(): Promise<void> {
+  let chain = Promise.resolve();
+  for (let turn = 0; turn < 16; turn++) {
+    chain = chain.then(() => undefined);
+  }
+  return chain;
+}
+
+function root(element: HTMLElement): ShadowRoot {
+  return element.shadowRoot as ShadowRoot;
+}
+
+function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
+  return root(element).querySelector<T>(selector);
+}
+
+function qa(element: HTMLElement, selector: string): Element[] {
+  return Array.from(root(element).querySelectorAll(selector));
+}
+
+async function showConversation(
+  props: Partial<HistoryElement> = {},
+  page: MessagePage = NEWEST_PAGE
+) {
+  const element = create(props);
+  conversationsAdapter.emit(CONVERSATIONS);
+  await settle();
+  messagesAdapter.emit(page);
+  await settle();
+  return element;
+}
+
+function messagesOf(count: number, prefix = 'm'): ConversationMessage[] {
+  const start = Date.UTC(2025, 0, 1);
+  return Array.from({ length: count }, (_, index) => ({
+    id: `${prefix}${String(index).padStart(6, '0')}`,
+    direction: index % 2 === 0 ? 'inbound' : 'outbound',
+    senderName: index % 2 === 0 ? 'Jane Doe' : 'Sam Rep',
+    sentAt: new Date(start + index * 60_000).toISOString(),
+    body: `Message number ${index}`,
+  }));
+}
+
+function click(element: Element | null): void {
+  expect(element).not.toBeNull();
+  element?.dispatchEvent(new CustomEvent('click'));
+}
+
+describe('c-kondo-conversation-history', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+    jest.restoreAllMocks();
+  });
+
+  it('shows a spinner while the conversations load', async () => {
+    const element = create();
+    await settle();
+
+    expect(q(element, '.state_loading lightning-spinner')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('explains how syncing works when no conversation is synced', async () => {
+    const element = create();
+    conversationsAdapter.emit([]);
+    await settle();
+
+    const empty = q(element, '.state_empty');
+    expect(empty?.textContent).toContain('No LinkedIn conversation has been synced');
+    expect(empty?.textContent).toContain('Kondo sends it to Salesforce');
+    await expect(element).toBeAccessible();
+  });
+
+  it('tells a viewer without access, without showing the error code', async () => {
+    const element = create();
+    conversationsAdapter.error({
+      message: 'NO_ACCESS: You do not have access to Kondo conversations.',
+    });
+    await settle();
+
+    expect(q(element, '.state_no-access')).not.toBeNull();
+    expect(q(element, '.state_error')).toBeNull();
+    expect(root(element).textContent).not.toContain('NO_ACCESS');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows a clean error message when the conversations fail to load', async () => {
+    const element = create();
+    conversationsAdapter.error({ message: 'UNSUPPORTED_RECORD: Contacts and Leads only.' });
+    await settle();
+
+    const panel = q(element, 'c-kondo-error-panel.state_error');
+    expect(panel).not.toBeNull();
+    const panelRoot = (panel as HTMLElement).shadowRoot as ShadowRoot;
+    expect(panelRoot.querySelector('.friendly')?.textContent).toBe(
+      'The LinkedIn conversations could not be loaded.'
+    );
+    expect(panelRoot.querySelector('.error-line')?.textContent).toBe('Contacts and Leads only.');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows a spinner while the messages of the newest conversation load', async () => {
+    const element = create();
+    conversationsAdapter.emit(CONVERSATIONS);
+    await settle();
+
+    expect(q(element, '.state_loading-messages lightning-spinner')).not.toBeNull();
+    expect(q(element, '.conversation-name')?.textContent).toBe('Jane Doe');
+    await expect(element).toBeAccessible();
+  });
+
+  it('renders the conversation as a chat with labels, notes and links', async () => {
+    const element = await showConversation();
+
+    const badges = qa(element, '.labels lightning-badge') as (HTMLElement & { label: string })[];
+    expect(badges.map((badge) => badge.label)).toEqual(['Prospect', 'Hot lead']);
+    expect(q(element, '.notes-text')?.textContent).toBe('Met at the fair.\nFollow up in March.');
+
+    const kondoLink = q<HTMLAnchorElement>(element, 'a.kondo-link');
+    expect(kondoLink?.href).toBe('https://app.trykondo.com/conversations/c-1');
+    expect(kondoLink?.target).toBe('_blank');
+    expect(kondoLink?.rel).toBe('noopener noreferrer');
+    expect(q<HTMLAnchorElement>(element, 'a.linkedin-link')?.href).toBe(
+      'https://www.linkedin.com/in/jane-doe'
+    );
+
+    const days = qa(element, '.day-separator').map((day) => day.textContent);
+    expect(days).toEqual(['Saturday, March 1, 2025', 'Monday, March 3, 2025']);
+
+    const rows = qa(element, '.message-row');
+    expect(rows).toHaveLength(4);
+    expect(rows[0]?.classList.contains('message-row_inbound')).toBe(true);
+    expect(rows[1]?.classList.contains('message-row_outbound')).toBe(true);
+    expect(rows[0]?.querySelector('.sender')?.textContent).toBe('Jane Doe');
+    expect(rows[3]?.querySelector('.sender')?.textContent).toBe('You');
+    const time = rows[0]?.querySelector('time');
+    expect(time?.textContent).toBe('9:00 AM');
+    expect(time?.getAttribute('datetime')).toBe('2025-03-01T17:00:00.000Z');
+
+    const firstBody = rows[0]?.querySelector('.body');
+    expect(firstBody?.textContent).toBe('Hi there!\nSee https://example.com/path, thanks.');
+    const bodyLinks = qa(element, '.body a') as HTMLAnchorElement[];
+    expect(bodyLinks.map((link) => link.href)).toEqual([
+      'https://example.com/path',
+      'https://kondo.example/deck',
+    ]);
+    expect(bodyLinks.every((link) => link.rel === 'noopener noreferrer')).toBe(true);
+    expect(qa(element, '.body b')).toHaveLength(0);
+    expect(rows[3]?.querySelector('.body')?.textContent).toContain('<b>bold</b>');
+
+    const transcript = q(element, '.transcript');
+    expect(transcript?.getAttribute('tabindex')).toBe('0');
+    expect(transcript?.getAttribute('style')).toContain('height: 480px');
+    await expect(element).toBeAccessible();
+  });
+
+  it('hides the notes when the page turns them off, and clamps the height', async () => {
+    const element = await showConversation({ showNotes: false, height: 50 });
+
+    expect(q(element, '.notes')).toBeNull();
+    expect(q(element, '.transcript')?.getAttribute('style')).toContain('height: 200px');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the newest message first when the page asks for it', async () => {
+    const element = await showConversation({ newestFirst: true });
+
+    const rows = qa(element, '.message-row');
+    expect(rows[0]?.getAttribute('data-id')).toBe('a02000000000006AAA');
+    expect(qa(element, '.day-separator')[0]?.textContent).toBe('Monday, March 3, 2025');
+    expect(q(element, '.earlier_bottom .show-earlier')).not.toBeNull();
+    expect(q(element, '.earlier_top')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('switches between the conversations of the person', async () => {
+    const element = await showConversation();
+    const picker = q(element, 'lightning-combobox') as HTMLElement & {
+      options: { label: string; value: string }[];
+      value: string;
+    };
+    expect(picker.value).toBe(FIRST_CONVERSATION);
+    expect(picker.options).toHaveLength(2);
+    expect(picker.options[0]?.label).toContain('6 messages');
+
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: SECOND_CONVERSATION } }));
+    await settle();
+    expect(q(element, '.state_loading-messages')).not.toBeNull();
+    expect(q(element, '.kondo-link')).toBeNull();
+    expect(q(element, '.labels')).toBeNull();
+
+    messagesAdapter.emit({ messages: [], hasOlder: false });
+    await settle();
+    expect(q(element, '.state_no-messages')?.textContent).toBe(
+      'No messages in this conversation yet.'
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it('has no switcher for a single conversation', async () => {
+    const element = create();
+    conversationsAdapter.emit([CONVERSATIONS[0]]);
+    await settle();
+
+    expect(q(element, 'lightning-combobox')).toBeNull();
+  });
+
+  it('searches the loaded messages, highlights matches and counts them', async () => {
+    const element = await showConversation();
+    const search = q(element, 'lightning-input.search') as HTMLElement;
+    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'thursday' } }));
+    await settle();
+
+    expect(q(element, '.match-summary')?.textContent).toBe(
+      '2 matches in 2 messages in the loaded messages.'
+    );
+    const marks = qa(element, '.kondo-match').map((mark) => mark.textContent);
+    expect(marks).toEqual(['Thursday', 'Thursday']);
+    expect(qa(element, '.message-row')).toHaveLength(2);
+    expect((q(element, '.show-earlier') as HTMLElement & { label: string }).label).toBe(
+      'Show earlier matches'
+    );
+    await expect(element).toBeAccessible();
+
+    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'nowhere' } }));
+    await settle();
+    expect(q(element, '.match-summary')?.textContent).toBe('No matches in the loaded messages.');
+
+    search.dispatchEvent(new CustomEvent('change', { detail: {} }));
+    await settle();
+    expect(q(element, '.match-summary')).toBeNull();
+    expect(qa(element, '.message-row')).toHaveLength(4);
+  });
+
+  it('searches the entire history by loading the remaining pages with progress', async () => {
+    const element = await showConversation();
+    let release: (page: MessagePage) => void = () => undefined;
+    messagesAdapter.mockImplementation(
+      () =>
+        new Promise<MessagePage>((resolve) => {
+          release = resolve;
+        })
+    );
+    const search = q(element, 'lightning-input.search') as HTMLElement;
+    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'thursday' } }));
+    await settle();
+
+    click(q(element, '.search-all'));
+    await settle();
+    expect(messagesAdapter).toHaveBeenCalledWith({
+      conversationId: FIRST_CONVERSATION,
+      pageSize: 500,
+      beforeCursor: NEWEST_PAGE.olderCursor,
+    });
+    expect(q(element, '.search-progress-label')?.textContent).toBe('Loaded 4 of 6 messages');
+    expect(q(element, '.search-all')).toBeNull();
+    await expect(element).toBeAccessible();
+
+    release(OLDER_PAGE);
+    await settle();
+    expect(q(element, '.search-progress')).toBeNull();
+    expect(q(element, '.match-summary')?.textContent).toBe('3 matches in 3 messages.');
+    expect(messagesAdapter).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops searching the entire history when asked', async () => {
+    const element = await showConversation();
+    let release: (page: MessagePage) => void = () => undefined;
+    messagesAdapter.mockImplementation(
+      () =>
+        new Promise<MessagePage>((resolve) => {
+          release = resolve;
+        })
+    );
+    const search = q(element, 'lightning-input.search') as HTMLElement;
+    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'hello' } }));
+    await settle();
+
+    click(q(element, '.search-all'));
+    await settle();
+    click(q(element, '.stop-search'));
+    release({ ...OLDER_PAGE, hasOlder: true, olderCursor: 'next' });
+    await settle();
+
+    expect(messagesAdapter).toHaveBeenCalledTimes(1);
+    expect(q(element, '.search-progress')).toBeNull();
+    expect(q(element, '.search-all')).not.toBeNull();
+  });
+
+  it('stops searching the entire history when a page fails, and ignores a second click', async () => {
+    const element = await showConversation();
+    messagesAdapter.mockRejectedValue({ body: { message: 'Timed out' } });
+    const search = q(element, 'lightning-input.search') as HTMLElement;
+    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'hello' } }));
+    await settle();
+
+    const searchAll = q(element, '.search-all');
+    click(searchAll);
+    click(searchAll);
+    await settle();
+
+    expect(messagesAdapter).toHaveBeenCalledTimes(1);
+    expect(q(element, '.search-progress')).toBeNull();
+    expect(q(element, 'c-kondo-error-panel.older-error')).not.toBeNull();
+  });
+
+  it('says where the search of the entire history stops', async () => {
+    const huge = messagesOf(20_000);
+    const element = await showConversation(
+      {},
+      { messages: huge, hasOlder: true, olderCursor: 'c' }
+    );
+    const search = q(element, 'lightning-input.search') as HTMLElement;
+    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'number 19999' } }));
+    await settle();
+
+    expect(q(element, '.search-limit')?.textContent).toBe(
+      'Searched the newest 20000 messages; older ones are not searched.'
+    );
+    expect(q(element, '.search-all')).toBeNull();
+    expect(q(element, '.match-summary')?.textContent).toBe(
+      '1 match in 1 message in the loaded messages.'
+    );
+  });
+
+  it('reads one older page at a time and drops a page of a conversation left meanwhile', async () => {
+    const element = await showConversation();
+    let release: (page: MessagePage) => void = () => undefined;
+    messagesAdapter.mockImplementation(
+      () =>
+        new Promise<MessagePage>((resolve) => {
+          release = resolve;
+        })
+    );
+    const showEarlier = q(element, '.show-earlier');
+    click(showEarlier);
+    click(showEarlier);
+    await settle();
+    expect(messagesAdapter).toHaveBeenCalledTimes(1);
+    expect(q(element, '.loading-older')).not.toBeNull();
+
+    const picker = q(element, 'lightning-combobox') as HTMLElement;
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: SECOND_CONVERSATION } }));
+    release(OLDER_PAGE);
+    await settle();
+    messagesAdapter.emit({ messages: [NEWEST_PAGE.messages[0]], hasOlder: false });
+    await settle();
+
+    expect(qa(element, '.message-row')).toHaveLength(1);
+    expect(q(element, '.show-earlier')).toBeNull();
+  });
+
+  it('drops a failure of a conversation left meanwhile', async () => {
+    const element = await showConversation();
+    let fail: (reason: unknown) => void = () => undefined;
+    messagesAdapter.mockImplementation(
+      () =>
+        new Promise<MessagePage>((_, reject) => {
+          fail = reject;
+        })
+    );
+    click(q(element, '.show-earlier'));
+    await settle();
+    const picker = q(element, 'lightning-combobox') as HTMLElement;
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: SECOND_CONVERSATION } }));
+    fail(new Error('late'));
+    await settle();
+
+    expect(q(element, 'c-kondo-error-panel.older-error')).toBeNull();
+  });
+
+  it('shows earlier messages by reading the older page once the loaded ones are shown', async () => {
+    const element = await showConversation();
+    messagesAdapter.mockResolvedValue(OLDER_PAGE);
+
+    click(q(element, '.earlier_top .show-earlier'));
+    await settle();
+
+    expect(messagesAdapter).toHaveBeenCalledWith({
+      conversationId: FIRST_CONVERSATION,
+      pageSize: 200,
+      beforeCursor: NEWEST_PAGE.olderCursor,
+    });
+    expect(qa(element, '.message-row')).toHaveLength(6);
+    expect(q(element, '.show-earlier')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('renders only a window of a long history and widens it without a server call', async () => {
+    const long = messagesOf(250);
+    const element = await showConversation(
+      {},
+      { messages: long, hasOlder: false, olderCursor: null }
+    );
+
+    expect(qa(element, '.message-row')).toHaveLength(100);
+    expect(q(element, '.message-row')?.getAttribute('data-id')).toBe('m000150');
+
+    click(q(element, '.show-earlier'));
+    await settle();
+    expect(qa(element, '.message-row')).toHaveLength(200);
+    expect(messagesAdapter).not.toHaveBeenCalled();
+  });
+
+  it('reads earlier messages when the reader scrolls to the top', async () => {
+    const element = await showConversation();
+    messagesAdapter.mockResolvedValue(OLDER_PAGE);
+    const transcript = q(element, '.transcript') as HTMLElement;
+    Object.defineProperty(transcript, 'scrollHeight', { configurable: true, value: 1000 });
+    transcript.scrollTop = 0;
+
+    transcript.dispatchEvent(new CustomEvent('scroll'));
+    await settle();
+
+    expect(messagesAdapter).toHaveBeenCalledTimes(1);
+    expect(qa(element, '.message-row')).toHaveLength(6);
+  });
+
+  it('reads earlier messages when a newest-first reader scrolls to the bottom', async () => {
+    const element = await showConversation({ newestFirst: true });
+    messagesAdapter.mockResolvedValue(OLDER_PAGE);
+    const transcript = q(element, '.transcript') as HTMLElement;
+    Object.defineProperty(transcript, 'scrollHeight', { configurable: true, value: 500 });
+    Object.defineProperty(transcript, 'clientHeight', { configurable: true, value: 480 });
+
+    transcript.dispatchEvent(new CustomEvent('scroll'));
+    await settle();
+
+    expect(messagesAdapter).toHaveBeenCalledTimes(1);
+    expect(qa(element, '.message-row')[5]?.getAttribute('data-id')).toBe('a02000000000001AAA');
+  });
+
+  it('says so when earlier messages cannot be read', async () => {
+    const element = await showConversation();
+    messagesAdapter.mockRejectedValue({ body: { message: 'Timed out' } });
+
+    click(q(element, '.show-earlier'));
+    await settle();
+
+    const panel = q(element, 'c-kondo-error-panel.older-error') as HTMLElement;
+    expect(panel).not.toBeNull();
+    expect(panel.shadowRoot?.querySelector('.error-line')?.textContent).toBe('Timed out');
+    expect(qa(element, '.message-row')).toHaveLength(4);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows a clean error when the messages fail to load', async () => {
+    const element = create();
+    conversationsAdapter.emit(CONVERSATIONS);
+    await settle();
+    messagesAdapter.error({ message: 'Something broke' });
+    await settle();
+
+    expect(q(element, 'c-kondo-error-panel.messages-error')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the lacks-access state when the messages are refused', async () => {
+    const element = create();
+    conversationsAdapter.emit(CONVERSATIONS);
+    await settle();
+    messagesAdapter.error({ message: 'NO_ACCESS: no access' });
+    await settle();
+
+    expect(q(element, '.state_no-access')).not.toBeNull();
+    expect(q(element, '.transcript')).toBeNull();
+  });
+
+  it('refreshes both reads from the refresh button and merges the newest page', async () => {
+    const element = await showConversation();
+    messagesAdapter.mockResolvedValue(OLDER_PAGE);
+    click(q(element, '.show-earlier'));
+    await settle();
+
+    click(q(element, 'lightning-button-icon.refresh'));
+    await settle();
+    expect(refreshApexMock).toHaveBeenCalledTimes(2);
+
+    const arrived: ConversationMessage = {
+      id: 'a02000000000007AAA',
+      direction: 'inbound',
+      senderName: 'Jane Doe',
+      sentAt: '2025-03-04T17:00:00.000Z',
+      body: 'New one',
+    };
+    messagesAdapter.emit({
+      messages: [...NEWEST_PAGE.messages.slice(1), arrived],
+      hasOlder: true,
+      olderCursor: 'x',
+    });
+    await settle();
+    const ids = qa(element, '.message-row').map((row) => row.getAttribute('data-id'));
+    expect(ids).toEqual([
+      'a02000000000001AAA',
+      'a02000000000002AAA',
+      'a02000000000003AAA',
+      'a02000000000004AAA',
+      'a02000000000005AAA',
+      'a02000000000006AAA',
+      'a02000000000007AAA',
+    ]);
+    expect(q(element, '.show-earlier')).toBeNull();
+  });
+
+  it('starts again from the newest page when more messages arrived than a page holds', async () => {
+    const element = await showConversation();
+    const fresh = messagesOf(3, 'n');
+    messagesAdapter.emit({ messages: fresh, hasOlder: true, olderCursor: 'c' });
+    await settle();
+
+    expect(qa(element, '.message-row').map((row) => row.getAttribute('data-id'))).toEqual(
+      fresh.map((message) => message.id)
+    );
+  });
+
+  it('refreshes when the browser tab becomes visible again, at most every ten seconds', async () => {
+    let now = 1_000_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+    const element = await showConversation();
+    const visibility = jest.spyOn(document, 'visibilityState', 'get');
+
+    visibility.mockReturnValue('hidden');
+    document.dispatchEvent(new CustomEvent('visibilitychange'));
+    await settle();
+    expect(refreshApexMock).not.toHaveBeenCalled();
+
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new CustomEvent('visibilitychange'));
+    await settle();
+    expect(refreshApexMock).toHaveBeenCalledTimes(2);
+
+    now += 5_000;
+    document.dispatchEvent(new CustomEvent('visibilitychange'));
+    await settle();
+    expect(refreshApexMock).toHaveBeenCalledTimes(2);
+
+    now += 10_000;
+    document.dispatchEvent(new CustomEvent('visibilitychange'));
+    await settle();
+    expect(refreshApexMock).toHaveBeenCalledTimes(4);
+
+    document.body.removeChild(element);
+    now += 60_000;
+    document.dispatchEvent(new CustomEvent('visibilitychange'));
+    await settle();
+    expect(refreshApexMock).toHaveBeenCalledTimes(4);
+  });
+
+  it('refreshes only the conversations while they are all that is loaded', async () => {
+    const element = create();
+    conversationsAdapter.emit([]);
+    await settle();
+
+    click(q(element, 'lightning-button-icon.refresh'));
+    click(q(element, 'lightning-button-icon.refresh'));
+    await settle();
+    expect(refreshApexMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('jumps to the newest message', async () => {
+    const element = await showConversation();
+    const transcript = q(element, '.transcript') as HTMLElement;
+    Object.defineProperty(transcript, 'scrollHeight', { configurable: true, value: 900 });
+    transcript.scrollTop = 10;
+
+    click(q(element, '.jump-newest'));
+    expect(transcript.scrollTop).toBe(900);
+  });
+
+  it('jumps to the top when the newest message is first', async () => {
+    const element = await showConversation({ newestFirst: true });
+    const transcript = q(element, '.transcript') as HTMLElement;
+    transcript.scrollTop = 300;
+
+    click(q(element, '.jump-newest'));
+    expect(transcript.scrollTop).toBe(0);
+    expect((q(element, '.jump-newest') as HTMLElement & { iconName: string }).iconName).toBe(
+      'utility:arrowup'
+    );
+  });
+});

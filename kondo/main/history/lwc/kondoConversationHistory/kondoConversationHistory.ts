@@ -1,0 +1,543 @@
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+import getConversations from '@salesforce/apex/ConversationHistoryController.getConversations';
+import getMessages from '@salesforce/apex/ConversationHistoryController.getMessages';
+import type { GetConversationsWireResult } from '@salesforce/apex/ConversationHistoryController.getConversations';
+import type { GetMessagesWireResult } from '@salesforce/apex/ConversationHistoryController.getMessages';
+import type {
+  ConversationMessage,
+  ConversationSummary,
+  MessagePage,
+} from 'types/dto/conversationHistory';
+import { errorCodeOf } from 'c/kondoErrors';
+import {
+  buildView,
+  countMatches,
+  createDateFormatters,
+  mergeNewest,
+  prependOlder,
+  safeHref,
+} from 'c/kondoTranscript';
+import type { TranscriptView } from 'c/kondoTranscript';
+
+/** Messages read per request when the history opens or the reader scrolls back. */
+export const PAGE_SIZE = 200;
+/** Messages read per request by "Search entire history" (the controller's maximum). */
+export const SEARCH_PAGE_SIZE = 500;
+/** Messages rendered at first, and added by each "Show earlier". */
+export const WINDOW_SIZE = 100;
+/** "Search entire history" stops once this many messages are loaded. */
+export const MAX_SEARCH_MESSAGES = 20000;
+/** A tab regaining focus refreshes at most this often. */
+export const MIN_REFRESH_INTERVAL_MS = 10000;
+const DEFAULT_HEIGHT = 480;
+const MIN_HEIGHT = 200;
+const MAX_HEIGHT = 2000;
+// Distance from the earlier edge of the transcript at which scrolling reveals earlier messages.
+const SCROLL_EDGE_PX = 40;
+const NO_ACCESS = 'NO_ACCESS';
+
+// refresh() and showEarlier() report their failures through the wires and olderError.
+const ignoreFailure = (): void => undefined;
+
+interface ComboboxOption {
+  label: string;
+  value: string;
+}
+
+interface ScrollAnchor {
+  height: number;
+  top: number;
+}
+
+/**
+ * Kondo LinkedIn Conversation: the LinkedIn conversation(s) synced for a Contact or Lead, shown
+ * as a chat (the person's messages on the left, ours on the right, day separators, times in the
+ * viewer's locale and time zone), with labels, notes, links to Kondo and LinkedIn, search, and a
+ * switcher when the person has several conversations.
+ *
+ * Data: conversations come from a cacheable wire on `getConversations`; the newest page of
+ * messages (200) from a cacheable wire on `getMessages`; older pages from imperative
+ * `getMessages` calls with the keyset cursor of the page after them. Only a window of the
+ * loaded messages is rendered (the newest 100, grown by 100 by "Show earlier" or by scrolling to
+ * the earlier edge, which reads the next older page once the loaded ones are all shown), so a
+ * 10,000-message history opens as fast as a short one. Search covers the loaded messages;
+ * "Search entire history" reads the remaining pages (500 at a time, at most 20,000 messages)
+ * with progress.
+ *
+ * Refresh without reloading the page: the refresh button, and the browser tab becoming visible
+ * again (`visibilitychange`, at most every 10 s), call `refreshApex` on both wires. The newest
+ * page read again is merged with what is loaded, so older pages already read stay.
+ */
+export default class KondoConversationHistory extends LightningElement {
+  /** Contact or Lead id, set by the record page. */
+  @api recordId: string | undefined;
+  /** Height of the message area in pixels (App Builder, 200 to 2000). */
+  @api height: number | undefined;
+  /** Newest message at the top instead of at the bottom (App Builder). */
+  @api newestFirst = false;
+  /** Show the Kondo notes (App Builder; shown unless set to false). */
+  @api showNotes: boolean | undefined;
+
+  conversations: ConversationSummary[] | undefined;
+  conversationsError: unknown;
+  selectedConversationId: string | undefined;
+
+  messages: ConversationMessage[] = [];
+  messagesLoaded = false;
+  messagesError: unknown;
+  olderError: unknown;
+  hasOlder = false;
+  olderCursor: string | null = null;
+  loadingOlder = false;
+
+  query = '';
+  windowSize = WINDOW_SIZE;
+  searchingAll = false;
+  refreshing = false;
+
+  private wiredConversations: GetConversationsWireResult | undefined;
+  private wiredMessages: GetMessagesWireResult | undefined;
+  private loadedConversationId: string | undefined;
+  private scrollToNewestPending = false;
+  private scrollAnchor: ScrollAnchor | undefined;
+  private lastRefreshAt = 0;
+  private readonly formatters = createDateFormatters(LOCALE, TIME_ZONE);
+  private viewCache: { key: unknown[]; view: TranscriptView } | undefined;
+  private matchCache: { messages: ConversationMessage[]; query: string; count: number } | undefined;
+
+  private readonly onVisibilityChange = (): void => {
+    if (
+      document.visibilityState === 'visible' &&
+      Date.now() - this.lastRefreshAt >= MIN_REFRESH_INTERVAL_MS
+    ) {
+      this.refresh().catch(ignoreFailure);
+    }
+  };
+
+  @wire(getConversations, { recordId: '$recordId' })
+  wiredConversationList(result: GetConversationsWireResult): void {
+    this.wiredConversations = result;
+    if (result.data) {
+      const conversations = result.data;
+      this.conversations = conversations;
+      this.conversationsError = undefined;
+      if (!conversations.some((conversation) => conversation.id === this.selectedConversationId)) {
+        this.selectConversation(conversations[0]?.id);
+      }
+    } else if (result.error) {
+      this.conversations = undefined;
+      this.conversationsError = result.error;
+    }
+  }
+
+  @wire(getMessages, {
+    conversationId: '$selectedConversationId',
+    pageSize: PAGE_SIZE,
+    beforeCursor: null,
+  })
+  wiredNewestMessages(result: GetMessagesWireResult): void {
+    this.wiredMessages = result;
+    if (result.data) {
+      this.applyNewestPage(result.data);
+    } else if (result.error) {
+      this.messagesError = result.error;
+      this.messagesLoaded = true;
+    }
+  }
+
+  override connectedCallback(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  override renderedCallback(): void {
+    const transcript = this.transcriptElement;
+    if (!transcript) {
+      return;
+    }
+    if (this.scrollToNewestPending) {
+      this.scrollToNewestPending = false;
+      this.scrollToNewest(transcript);
+    } else if (this.scrollAnchor) {
+      // Earlier messages were added above: keep the reader's place.
+      transcript.scrollTop =
+        this.scrollAnchor.top + (transcript.scrollHeight - this.scrollAnchor.height);
+    }
+    this.scrollAnchor = undefined;
+  }
+
+  // ---- states ----
+
+  get noAccess(): boolean {
+    return (
+      errorCodeOf(this.conversationsError) === NO_ACCESS ||
+      errorCodeOf(this.messagesError) === NO_ACCESS
+    );
+  }
+
+  get isLoading(): boolean {
+    return this.conversations === undefined && !this.conversationsError;
+  }
+
+  get hasError(): boolean {
+    return Boolean(this.conversationsError) && !this.noAccess;
+  }
+
+  get isEmpty(): boolean {
+    return this.conversations !== undefined && this.conversations.length === 0;
+  }
+
+  get hasConversations(): boolean {
+    return !this.noAccess && (this.conversations?.length ?? 0) > 0;
+  }
+
+  get hasMultipleConversations(): boolean {
+    return (this.conversations?.length ?? 0) > 1;
+  }
+
+  get messagesLoading(): boolean {
+    return !this.messagesLoaded;
+  }
+
+  get hasMessagesError(): boolean {
+    return this.messagesLoaded && Boolean(this.messagesError) && !this.noAccess;
+  }
+
+  get hasNoMessages(): boolean {
+    return this.messagesLoaded && !this.messagesError && this.messages.length === 0;
+  }
+
+  get hasMessages(): boolean {
+    return this.messagesLoaded && !this.messagesError && this.messages.length > 0;
+  }
+
+  // ---- conversation ----
+
+  get selectedConversation(): ConversationSummary | undefined {
+    return this.conversations?.find(
+      (conversation) => conversation.id === this.selectedConversationId
+    );
+  }
+
+  get conversationOptions(): ComboboxOption[] {
+    return (this.conversations ?? []).map((conversation) => {
+      const last = conversation.lastMessageAt
+        ? `last message ${this.formatters.dayLabel(conversation.lastMessageAt)}`
+        : 'no messages yet';
+      return {
+        label: `${conversation.name} (${last}, ${conversation.messageCount} messages)`,
+        value: conversation.id,
+      };
+    });
+  }
+
+  get conversationName(): string {
+    return this.selectedConversation?.name ?? '';
+  }
+
+  get labelItems(): { key: string; label: string }[] {
+    return (this.selectedConversation?.labels ?? []).map((label, index) => ({
+      key: `label-${index}`,
+      label,
+    }));
+  }
+
+  get hasLabels(): boolean {
+    return this.labelItems.length > 0;
+  }
+
+  get notes(): string {
+    return this.selectedConversation?.notes ?? '';
+  }
+
+  get notesVisible(): boolean {
+    return this.showNotes !== false && this.notes.trim().length > 0;
+  }
+
+  get kondoHref(): string | null {
+    return safeHref(this.selectedConversation?.kondoUrl ?? '');
+  }
+
+  get linkedInHref(): string | null {
+    return safeHref(this.selectedConversation?.linkedInUrl ?? '');
+  }
+
+  get hasLinks(): boolean {
+    return Boolean(this.kondoHref ?? this.linkedInHref);
+  }
+
+  // ---- transcript ----
+
+  get view(): TranscriptView {
+    const key = [this.messages, this.query, this.windowSize, this.newestFirst];
+    const cached = this.viewCache;
+    if (cached?.key.every((part, index) => part === key[index])) {
+      return cached.view;
+    }
+    const view = buildView(this.messages, {
+      query: this.query,
+      windowSize: this.windowSize,
+      newestFirst: this.newestFirst,
+      formatters: this.formatters,
+    });
+    this.viewCache = { key, view };
+    return view;
+  }
+
+  get items(): TranscriptView['items'] {
+    return this.view.items;
+  }
+
+  get canShowEarlier(): boolean {
+    return this.view.hiddenCount > 0 || this.hasOlder;
+  }
+
+  get showEarlierAtTop(): boolean {
+    return this.canShowEarlier && !this.newestFirst;
+  }
+
+  get showEarlierAtBottom(): boolean {
+    return this.canShowEarlier && this.newestFirst;
+  }
+
+  get showEarlierLabel(): string {
+    return this.query.trim() ? 'Show earlier matches' : 'Show earlier messages';
+  }
+
+  get jumpIcon(): string {
+    return this.newestFirst ? 'utility:arrowup' : 'utility:arrowdown';
+  }
+
+  get transcriptStyle(): string {
+    const wanted = Number(this.height ?? DEFAULT_HEIGHT);
+    const height = Number.isFinite(wanted)
+      ? Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, wanted))
+      : DEFAULT_HEIGHT;
+    return `height: ${height}px`;
+  }
+
+  // ---- search ----
+
+  get isSearching(): boolean {
+    return this.query.trim().length > 0;
+  }
+
+  get matchCount(): number {
+    const cached = this.matchCache;
+    if (cached && cached.messages === this.messages && cached.query === this.query) {
+      return cached.count;
+    }
+    const count = countMatches(this.messages, this.query);
+    this.matchCache = { messages: this.messages, query: this.query, count };
+    return count;
+  }
+
+  get matchSummary(): string {
+    const matches = this.matchCount;
+    const messages = this.view.sourceCount;
+    const scope = this.hasOlder ? ' in the loaded messages' : '';
+    if (matches === 0) {
+      return `No matches${scope}.`;
+    }
+    return `${matches} ${matches === 1 ? 'match' : 'matches'} in ${messages} ${
+      messages === 1 ? 'message' : 'messages'
+    }${scope}.`;
+  }
+
+  get canSearchEntireHistory(): boolean {
+    return this.isSearching && this.hasOlder && !this.searchingAll && !this.searchLimitReached;
+  }
+
+  get searchLimitReached(): boolean {
+    return this.hasOlder && this.messages.length >= MAX_SEARCH_MESSAGES;
+  }
+
+  get searchLimitMessage(): string {
+    return `Searched the newest ${MAX_SEARCH_MESSAGES} messages; older ones are not searched.`;
+  }
+
+  get totalMessageCount(): number {
+    return Math.max(this.selectedConversation?.messageCount ?? 0, this.messages.length);
+  }
+
+  get searchProgress(): number {
+    const total = this.totalMessageCount;
+    return total > 0 ? Math.round((100 * this.messages.length) / total) : 0;
+  }
+
+  get searchProgressLabel(): string {
+    return `Loaded ${this.messages.length} of ${this.totalMessageCount} messages`;
+  }
+
+  // ---- handlers ----
+
+  handleConversationChange(event: CustomEvent<{ value: string }>): void {
+    this.selectConversation(event.detail.value);
+  }
+
+  handleSearchChange(event: CustomEvent<{ value?: string }>): void {
+    this.query = event.detail.value ?? '';
+    this.windowSize = WINDOW_SIZE;
+  }
+
+  async handleSearchEntireHistory(): Promise<void> {
+    if (this.searchingAll) {
+      return;
+    }
+    this.searchingAll = true;
+    try {
+      while (this.searchingAll && this.hasOlder && this.messages.length < MAX_SEARCH_MESSAGES) {
+        // Sequential on purpose: each page's cursor comes from the page before it.
+        // eslint-disable-next-line no-await-in-loop
+        const loaded = await this.loadOlderPage(SEARCH_PAGE_SIZE);
+        if (!loaded) {
+          break;
+        }
+      }
+    } finally {
+      this.searchingAll = false;
+    }
+  }
+
+  handleStopSearch(): void {
+    this.searchingAll = false;
+  }
+
+  async handleShowEarlier(): Promise<void> {
+    await this.showEarlier();
+  }
+
+  handleTranscriptScroll(event: Event): void {
+    const transcript = event.currentTarget as HTMLElement;
+    const atEarlierEdge = this.newestFirst
+      ? transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < SCROLL_EDGE_PX
+      : transcript.scrollTop < SCROLL_EDGE_PX;
+    if (atEarlierEdge && this.canShowEarlier && !this.loadingOlder && !this.searchingAll) {
+      this.showEarlier().catch(ignoreFailure);
+    }
+  }
+
+  handleJumpToNewest(): void {
+    const transcript = this.transcriptElement;
+    if (transcript) {
+      this.scrollToNewest(transcript);
+    }
+  }
+
+  async handleRefresh(): Promise<void> {
+    await this.refresh();
+  }
+
+  // ---- internals ----
+
+  private get transcriptElement(): HTMLElement | null {
+    return this.template?.querySelector<HTMLElement>('.transcript') ?? null;
+  }
+
+  private scrollToNewest(transcript: HTMLElement): void {
+    transcript.scrollTop = this.newestFirst ? 0 : transcript.scrollHeight;
+  }
+
+  private selectConversation(conversationId: string | undefined): void {
+    this.selectedConversationId = conversationId;
+    this.loadedConversationId = undefined;
+    this.messages = [];
+    this.messagesLoaded = false;
+    this.messagesError = undefined;
+    this.olderError = undefined;
+    this.hasOlder = false;
+    this.olderCursor = null;
+    this.query = '';
+    this.windowSize = WINDOW_SIZE;
+    this.searchingAll = false;
+  }
+
+  private applyNewestPage(page: MessagePage): void {
+    const pageMessages = page.messages ?? [];
+    if (this.messagesLoaded && this.loadedConversationId === this.selectedConversationId) {
+      const merged = mergeNewest(this.messages, pageMessages);
+      this.messages = merged.messages;
+      if (!merged.keptOlder) {
+        this.hasOlder = page.hasOlder;
+        this.olderCursor = page.olderCursor ?? null;
+      }
+    } else {
+      this.messages = pageMessages;
+      this.hasOlder = page.hasOlder;
+      this.olderCursor = page.olderCursor ?? null;
+      this.loadedConversationId = this.selectedConversationId;
+      this.windowSize = WINDOW_SIZE;
+      this.scrollToNewestPending = true;
+    }
+    this.messagesLoaded = true;
+    this.messagesError = undefined;
+  }
+
+  private async showEarlier(): Promise<void> {
+    const transcript = this.transcriptElement;
+    if (transcript && !this.newestFirst) {
+      this.scrollAnchor = { height: transcript.scrollHeight, top: transcript.scrollTop };
+    }
+    if (this.view.hiddenCount > 0) {
+      this.windowSize += WINDOW_SIZE;
+      return;
+    }
+    if (await this.loadOlderPage(PAGE_SIZE)) {
+      this.windowSize += WINDOW_SIZE;
+    }
+  }
+
+  private async loadOlderPage(pageSize: number): Promise<boolean> {
+    const conversationId = this.selectedConversationId;
+    if (!conversationId || !this.hasOlder || this.loadingOlder) {
+      return false;
+    }
+    this.loadingOlder = true;
+    this.olderError = undefined;
+    try {
+      const page = await getMessages({
+        conversationId,
+        pageSize,
+        beforeCursor: this.olderCursor,
+      });
+      if (conversationId !== this.selectedConversationId) {
+        return false;
+      }
+      this.messages = prependOlder(this.messages, page.messages ?? []);
+      this.hasOlder = page.hasOlder;
+      this.olderCursor = page.olderCursor ?? null;
+      return true;
+    } catch (error) {
+      if (conversationId === this.selectedConversationId) {
+        this.olderError = error;
+      }
+      return false;
+    } finally {
+      this.loadingOlder = false;
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    if (this.refreshing) {
+      return;
+    }
+    this.refreshing = true;
+    this.lastRefreshAt = Date.now();
+    const pending: Promise<unknown>[] = [];
+    if (this.wiredConversations) {
+      pending.push(refreshApex(this.wiredConversations));
+    }
+    if (this.wiredMessages && this.selectedConversationId) {
+      pending.push(refreshApex(this.wiredMessages));
+    }
+    // A failed refresh reaches the wire handlers as an error; nothing more to do here.
+    await Promise.allSettled(pending);
+    this.refreshing = false;
+  }
+}

@@ -1,0 +1,207 @@
+// The contract between the Apex DTOs, the published OpenAPI description with its examples, and
+// the TypeScript declarations the components use. Apex cannot run here, so the Apex classes are
+// parsed and compared field by field.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
+import { apexClasses, compareShapes, schemaShape, tsInterfaces, type Shape } from './shapes';
+
+const ROOT = resolve(__dirname, '..', '..');
+const OPENAPI = join(ROOT, 'docs/api/openapi.yaml');
+const EXAMPLES = join(ROOT, 'docs/api/examples');
+
+type Operation = {
+  operationId: string;
+  requestBody?: { content: Record<string, { schema: object }> };
+  responses: Record<string, { content?: Record<string, { schema: object }> }>;
+};
+type OpenApiDocument = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, object> };
+};
+
+const document = parseYaml(readFileSync(OPENAPI, 'utf8')) as OpenApiDocument;
+const schemas = document.components.schemas as Record<string, Parameters<typeof schemaShape>[0]>;
+
+/** Response DTOs: Apex class (or Outer.Inner) -> OpenAPI component schema. */
+const REST_RESPONSE_CONTRACTS: [apexFile: string, apexClass: string, schema: string][] = [
+  [
+    'kondo/main/ingest/classes/ConversationsResponse.cls',
+    'ConversationsResponse',
+    'ConversationsResponse',
+  ],
+  ['kondo/main/ingest/classes/ConversationResult.cls', 'ConversationResult', 'ConversationResult'],
+  ['kondo/main/ingest/classes/FieldError.cls', 'FieldError', 'FieldError'],
+  ['kondo/main/settings/classes/SettingsResponse.cls', 'SettingsResponse', 'SettingsResponse'],
+];
+/** Request schemas read by a parser class through string keys. */
+const REST_REQUEST_CONTRACTS: [parserFile: string, schemas: string[]][] = [
+  [
+    'kondo/main/ingest/classes/ConversationRequestParser.cls',
+    ['ConversationsRequest', 'Conversation', 'Person', 'Message'],
+  ],
+];
+/** Component DTOs: every exported interface must match an inner class of the controller. */
+const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [
+  [
+    'types/dto/conversationHistory.ts',
+    'kondo/main/history/classes/ConversationHistoryController.cls',
+  ],
+];
+
+function allApexShapes(): Map<string, Shape> {
+  const shapes = new Map<string, Shape>();
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.cls') && path.includes('/main/')) {
+        for (const [name, cls] of apexClasses(path, { auraEnabledOnly: false }))
+          shapes.set(name, cls.shape);
+      }
+    }
+  };
+  walk(join(ROOT, 'kondo'));
+  return shapes;
+}
+
+describe('OpenAPI description', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(OPENAPI);
+    assert.equal(validator.version, '3.1');
+    assert.ok(result.valid, JSON.stringify(result.errors, null, 2));
+  });
+
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'openapi.json', components: document.components });
+  const operations = new Map<string, Operation>();
+  for (const methods of Object.values(document.paths)) {
+    for (const operation of Object.values(methods))
+      operations.set(operation.operationId, operation);
+  }
+  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+
+  it('has examples for every operation', () => {
+    for (const operationId of operations.keys()) {
+      assert.ok(
+        files.some((f) => f.startsWith(`${operationId}.`)),
+        `no example for ${operationId}`
+      );
+    }
+  });
+
+  for (const file of files) {
+    it(`example ${file} validates against its schema`, () => {
+      const match = /^(\w+)\.(\w+)\.(request|response\.(\d{3}))\.json$/.exec(file);
+      assert.ok(
+        match,
+        `${file} is not named <operationId>.<name>.request.json or .response.<status>.json`
+      );
+      const operation = operations.get(match[1] as string);
+      assert.ok(operation, `${file}: no operation ${match[1]}`);
+      const schema = match[4]
+        ? operation.responses[match[4]]?.content?.['application/json']?.schema
+        : operation.requestBody?.content['application/json']?.schema;
+      assert.ok(schema, `${file}: the operation documents no JSON body for it`);
+      const rewritten = JSON.parse(
+        JSON.stringify(schema).replace(/"#\/components\//g, '"openapi.json#/components/')
+      ) as object;
+      const validate = ajv.compile(rewritten);
+      const example: unknown = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
+      assert.ok(validate(example), `${file}: ${ajv.errorsText(validate.errors)}`);
+    });
+  }
+});
+
+describe('Apex REST DTOs and the OpenAPI schemas name the same fields', () => {
+  const apex = allApexShapes();
+  const resolveApex = (name: string): Shape | undefined => apex.get(name);
+  const resolveSchema = (name: string): Shape | undefined =>
+    schemas[name] ? schemaShape(schemas[name], schemas) : undefined;
+  for (const [file, apexClass, schemaName] of REST_RESPONSE_CONTRACTS) {
+    it(`${apexClass} matches #/components/schemas/${schemaName}`, () => {
+      const cls = apexClasses(join(ROOT, file), { auraEnabledOnly: false }).get(apexClass);
+      assert.ok(cls, `${file} declares no class ${apexClass}`);
+      const schema = schemas[schemaName];
+      assert.ok(schema, `no schema ${schemaName}`);
+      assert.deepEqual(
+        compareShapes(
+          apexClass,
+          cls.shape,
+          schemaShape(schema, schemas),
+          resolveApex,
+          resolveSchema
+        ),
+        []
+      );
+    });
+  }
+  for (const [file, names] of REST_REQUEST_CONTRACTS) {
+    it(`${file} reads exactly the request properties of ${names.join(', ')}`, () => {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const documented = new Set<string>();
+      const collect = (shape: Shape): void => {
+        for (const [name, { type }] of shape) {
+          documented.add(name);
+          const inner = type.kind === 'array' ? type.items : type;
+          if (inner.kind === 'object' && inner.name === '(inline)' && inner.shape)
+            collect(inner.shape);
+        }
+      };
+      for (const name of names) collect(schemaShape(schemas[name] ?? {}, schemas));
+      const read = new Set(
+        [...text.matchAll(/(?:At\(\s*\w+,\s*|\.get\(\s*)'(\w+)'/g)].map((m) => m[1] as string)
+      );
+      assert.deepEqual(
+        [...documented].filter((n) => !read.has(n)).sort(),
+        [],
+        'documented but never read by the parser'
+      );
+      assert.deepEqual(
+        [...read].filter((n) => !documented.has(n)).sort(),
+        [],
+        'read by the parser but not documented'
+      );
+    });
+  }
+});
+
+describe('component DTOs: TypeScript declarations and Apex @AuraEnabled classes agree', () => {
+  for (const [tsFile, apexFile] of LWC_CONTRACTS) {
+    const interfaces = tsInterfaces(join(ROOT, tsFile));
+    const classes = apexClasses(join(ROOT, apexFile), { auraEnabledOnly: true });
+    const dtoClasses = [...classes.values()].filter((c) => c.shape.size > 0);
+    it(`${tsFile} declares an interface for every DTO of ${apexFile}`, () => {
+      assert.deepEqual(
+        dtoClasses
+          .map((c) => c.name)
+          .filter((n) => !interfaces.has(n))
+          .sort(),
+        []
+      );
+    });
+    for (const [name, shape] of interfaces) {
+      it(`interface ${name} matches Apex ${name}`, () => {
+        const cls = classes.get(name);
+        assert.ok(cls, `${apexFile} has no inner class ${name}`);
+        assert.deepEqual(
+          compareShapes(
+            name,
+            cls.shape,
+            shape,
+            (n) => classes.get(n)?.shape,
+            (n) => interfaces.get(n)
+          ),
+          []
+        );
+      });
+    }
+  }
+});

@@ -1,0 +1,128 @@
+// The org path: `npm run org -- <step>`. Every step needs an org (or a Dev Hub), which this
+// machine cannot reach; they are written and kept runnable for when one is at hand.
+//   scratch   create a scratch org with the kondo namespace (needs a Dev Hub linked to the namespace)
+//   deploy    build the component JavaScript and deploy the package source
+//   permsets  assign Kondo Admin and Kondo User to the running user
+//   data      load the sample data plan (contacts, leads, conversations)
+//   test      run every Apex test in the org with coverage, results in artifacts/apex-tests
+//   package   create a package version (needs the Dev Hub)
+//   all       scratch, deploy, permsets, data, test
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { SF_ENV, sfCommand } from './sfCli';
+
+const ROOT = resolve(__dirname, '..', '..');
+const ALIAS = process.env.KONDO_ORG_ALIAS ?? 'kondo-scratch';
+
+function sf(args: string[]): void {
+  const [command, prefix] = sfCommand();
+  console.log(`$ sf ${args.join(' ')}`);
+  const result = spawnSync(command, [...prefix, ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...SF_ENV },
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `sf ${args[0] ?? ''} ${args[1] ?? ''} failed with exit code ${result.status ?? 'unknown'}`
+    );
+  }
+}
+
+function npm(script: string): void {
+  const result = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`npm run ${script} failed`);
+  }
+}
+
+const steps: Record<string, () => void> = {
+  scratch: () =>
+    sf([
+      'org',
+      'create',
+      'scratch',
+      '--definition-file',
+      'config/project-scratch-def.json',
+      '--alias',
+      ALIAS,
+      '--set-default',
+      '--duration-days',
+      '7',
+      '--wait',
+      '15',
+    ]),
+  deploy: () => {
+    npm('build');
+    sf([
+      'project',
+      'deploy',
+      'start',
+      '--source-dir',
+      'kondo',
+      '--target-org',
+      ALIAS,
+      '--wait',
+      '30',
+    ]);
+  },
+  permsets: () =>
+    sf([
+      'org',
+      'assign',
+      'permset',
+      '--name',
+      'Kondo_Admin',
+      '--name',
+      'Kondo_User',
+      '--target-org',
+      ALIAS,
+    ]),
+  data: () =>
+    sf(['data', 'import', 'tree', '--plan', 'data/sample/plan.json', '--target-org', ALIAS]),
+  test: () =>
+    sf([
+      'apex',
+      'run',
+      'test',
+      '--test-level',
+      'RunLocalTests',
+      '--code-coverage',
+      '--result-format',
+      'human',
+      '--output-dir',
+      'artifacts/apex-tests',
+      '--target-org',
+      ALIAS,
+      '--wait',
+      '60',
+    ]),
+  package: () =>
+    sf([
+      'package',
+      'version',
+      'create',
+      '--package',
+      'Kondo',
+      '--installation-key-bypass',
+      '--code-coverage',
+      '--wait',
+      '60',
+    ]),
+};
+
+function main(): void {
+  const requested = process.argv.slice(2);
+  const plan = requested.includes('all')
+    ? ['scratch', 'deploy', 'permsets', 'data', 'test']
+    : requested;
+  if (plan.length === 0 || plan.some((step) => !steps[step])) {
+    console.error(`usage: npm run org -- <${Object.keys(steps).join('|')}|all> ...`);
+    process.exit(2);
+  }
+  for (const step of plan) {
+    steps[step]?.();
+  }
+}
+
+main();

@@ -43,6 +43,9 @@ export async function checkCodeAnalyzer(
       log_folder: workFolder,
       root_working_folder: workFolder,
       log_level: LogLevel.Warn,
+      // Components are checked by ESLint and @lwc/compiler; PMD's JavaScript parser cannot read
+      // the ES2022+ that tsc emits.
+      ignores: { files: ['**/lwc/**'] },
       rules: {
         pmd: Object.fromEntries(
           Object.keys(DISABLED_RULES).map((name) => [name, { disabled: true }])

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { children, findRules, parseApex, ruleName } from '../lib/apex';
-import type { ApexParserRuleContext } from '@apexdevtools/apex-parser';
 
 export type Kind =
   | { kind: 'string' | 'number' | 'boolean' | 'any' }
@@ -51,7 +50,7 @@ export function apexClasses(
       const modifiers = children(member)
         .filter((c) => ruleName(c) === 'Modifier')
         .map((c) => c.getText().toLowerCase());
-      const field = findRules(member, 'FieldDeclaration')[0] as ApexParserRuleContext | undefined;
+      const field = findRules(member, 'FieldDeclaration')[0];
       const isOwnField = field && findRules(member, 'ClassDeclaration').length === 0;
       if (!isOwnField || modifiers.includes('static') || modifiers.includes('transient')) continue;
       if (!modifiers.some((m) => m === 'public' || m === 'global')) continue;

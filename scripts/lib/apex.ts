@@ -51,7 +51,9 @@ export function parseSoql(text: string): {
 
 export function children(node: ParseTree): ParseTree[] {
   // Terminal nodes have no children; rule nodes keep theirs in `children`.
-  return (node as ParserRuleContext).children ?? [];
+  return node instanceof Object && 'children' in node
+    ? ((node as ParserRuleContext).children ?? [])
+    : [];
 }
 
 /** Depth-first list of every node below (and including) `node`. */

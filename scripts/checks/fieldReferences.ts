@@ -30,8 +30,6 @@ interface StandardFields {
 }
 
 const TRACKED_APEX_OBJECTS = new Set(['contact', 'lead', 'task', 'event']);
-// Fields every SObject has, even where the standard list for that object is silent.
-const SOBJECT_METHODS = new Set(['id']);
 
 export class SchemaIndex {
   private readonly fields = new Map<string, Set<string>>();
@@ -351,7 +349,7 @@ class FileChecker {
       return;
     }
     const object = [...types][0] as string;
-    if (object === '?' || SOBJECT_METHODS.has(field.toLowerCase())) {
+    if (object === '?') {
       return;
     }
     this.checkPath(this.index.objectName(object), field, lineOf(dot), `${variable}.${field}`);
@@ -409,16 +407,12 @@ class FileChecker {
     }
   }
 
+  /** Every type a name is declared with in the file; only a name with one tracked type is checked. */
   private addType(name: string, type: string): void {
     const key = name.toLowerCase();
     const set = this.variableTypes.get(key) ?? new Set<string>();
-    set.add(type === '?' ? '?' : type);
+    set.add(type);
     this.variableTypes.set(key, set);
-    if (set.has('?') && set.size > 1) {
-      set.clear();
-      set.add('?');
-      set.add('ambiguous');
-    }
   }
 }
 

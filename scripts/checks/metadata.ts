@@ -39,7 +39,6 @@ interface MetadataContext {
   customPermissions: Set<string>;
   tabs: Set<string>;
   index: SchemaIndex;
-  objects: Set<string>;
 }
 
 function asArray<T>(value: T | T[] | undefined): T[] {
@@ -105,54 +104,54 @@ function fieldExists(ctx: MetadataContext, reference: string): boolean {
   return Boolean(object && field && ctx.index.hasField(object, field));
 }
 
+// Each permission set section, the key in it that names something, and whether that exists.
+const PERMSET_REFERENCES: {
+  section: string;
+  key: string;
+  rule: string;
+  exists: (ctx: MetadataContext, name: string) => boolean;
+}[] = [
+  { section: 'fieldPermissions', key: 'field', rule: 'permset-unknown-field', exists: fieldExists },
+  {
+    section: 'objectPermissions',
+    key: 'object',
+    rule: 'permset-unknown-object',
+    exists: (ctx, name) => ctx.index.knowsObject(name),
+  },
+  {
+    section: 'classAccesses',
+    key: 'apexClass',
+    rule: 'permset-unknown-class',
+    exists: (ctx, name) => ctx.classNames.has(name),
+  },
+  {
+    section: 'customPermissions',
+    key: 'name',
+    rule: 'permset-unknown-permission',
+    exists: (ctx, name) => ctx.customPermissions.has(name),
+  },
+  {
+    section: 'tabSettings',
+    key: 'tab',
+    rule: 'permset-unknown-tab',
+    exists: (ctx, name) => ctx.tabs.has(name) || name.startsWith('standard-'),
+  },
+];
+
 function checkPermissionSets(ctx: MetadataContext): void {
   for (const file of ctx.files.filter((f) => f.endsWith('.permissionset-meta.xml'))) {
-    const where = rel(ctx.root, file);
     const parsed = xml.parse(read(file)) as { PermissionSet?: Record<string, unknown> };
     const set = parsed.PermissionSet ?? {};
-    for (const entry of asArray(set.fieldPermissions as { field: string }[])) {
-      if (!fieldExists(ctx, entry.field)) {
-        ctx.findings.push({
-          file: where,
-          rule: 'permset-unknown-field',
-          message: `fieldPermissions names ${entry.field}, which does not exist`,
-        });
-      }
-    }
-    for (const entry of asArray(set.objectPermissions as { object: string }[])) {
-      if (!ctx.index.knowsObject(entry.object)) {
-        ctx.findings.push({
-          file: where,
-          rule: 'permset-unknown-object',
-          message: `objectPermissions names ${entry.object}, which does not exist`,
-        });
-      }
-    }
-    for (const entry of asArray(set.classAccesses as { apexClass: string }[])) {
-      if (!ctx.classNames.has(entry.apexClass)) {
-        ctx.findings.push({
-          file: where,
-          rule: 'permset-unknown-class',
-          message: `classAccesses names ${entry.apexClass}, which does not exist`,
-        });
-      }
-    }
-    for (const entry of asArray(set.customPermissions as { name: string }[])) {
-      if (!ctx.customPermissions.has(entry.name)) {
-        ctx.findings.push({
-          file: where,
-          rule: 'permset-unknown-permission',
-          message: `customPermissions names ${entry.name}, which does not exist`,
-        });
-      }
-    }
-    for (const entry of asArray(set.tabSettings as { tab: string }[])) {
-      if (!ctx.tabs.has(entry.tab) && !/^standard-/.test(entry.tab)) {
-        ctx.findings.push({
-          file: where,
-          rule: 'permset-unknown-tab',
-          message: `tabSettings names ${entry.tab}, which does not exist`,
-        });
+    for (const reference of PERMSET_REFERENCES) {
+      for (const entry of asArray(set[reference.section] as Record<string, string>[])) {
+        const name = entry[reference.key] ?? '';
+        if (!reference.exists(ctx, name)) {
+          ctx.findings.push({
+            file: rel(ctx.root, file),
+            rule: reference.rule,
+            message: `${reference.section} names ${name}, which does not exist`,
+          });
+        }
       }
     }
   }
@@ -261,7 +260,6 @@ export function checkMetadata(root: string, options: { convert?: boolean } = {})
       files.filter((f) => f.endsWith('.tab-meta.xml')).map((f) => basename(f, '.tab-meta.xml'))
     ),
     index: new SchemaIndex(loadStandardFields(root), schema),
-    objects: schema.objects,
   };
   checkWellFormed(ctx);
   checkPairs(ctx);

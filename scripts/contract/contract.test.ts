@@ -9,7 +9,14 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { apexClasses, compareShapes, schemaShape, tsInterfaces, type Shape } from './shapes';
+import {
+  apexClasses,
+  compareShapes,
+  schemaShape,
+  tsInterfaces,
+  type Shape,
+  type ShapeResolvers,
+} from './shapes';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OPENAPI = join(ROOT, 'docs/api/openapi.yaml');
@@ -122,9 +129,10 @@ describe('OpenAPI description', () => {
 
 describe('Apex REST DTOs and the OpenAPI schemas name the same fields', () => {
   const apex = allApexShapes();
-  const resolveApex = (name: string): Shape | undefined => apex.get(name);
-  const resolveSchema = (name: string): Shape | undefined =>
-    schemas[name] ? schemaShape(schemas[name], schemas) : undefined;
+  const restResolvers: ShapeResolvers = {
+    apex: (name) => apex.get(name),
+    other: (name) => (schemas[name] ? schemaShape(schemas[name], schemas) : undefined),
+  };
   for (const [file, apexClass, schemaName] of REST_RESPONSE_CONTRACTS) {
     it(`${apexClass} matches #/components/schemas/${schemaName}`, () => {
       const cls = apexClasses(join(ROOT, file), { auraEnabledOnly: false }).get(apexClass);
@@ -132,13 +140,7 @@ describe('Apex REST DTOs and the OpenAPI schemas name the same fields', () => {
       const schema = schemas[schemaName];
       assert.ok(schema, `no schema ${schemaName}`);
       assert.deepEqual(
-        compareShapes(
-          apexClass,
-          cls.shape,
-          schemaShape(schema, schemas),
-          resolveApex,
-          resolveSchema
-        ),
+        compareShapes(apexClass, cls.shape, schemaShape(schema, schemas), restResolvers),
         []
       );
     });
@@ -192,13 +194,10 @@ describe('component DTOs: TypeScript declarations and Apex @AuraEnabled classes 
         const cls = classes.get(name);
         assert.ok(cls, `${apexFile} has no inner class ${name}`);
         assert.deepEqual(
-          compareShapes(
-            name,
-            cls.shape,
-            shape,
-            (n) => classes.get(n)?.shape,
-            (n) => interfaces.get(n)
-          ),
+          compareShapes(name, cls.shape, shape, {
+            apex: (n) => classes.get(n)?.shape,
+            other: (n) => interfaces.get(n),
+          }),
           []
         );
       });

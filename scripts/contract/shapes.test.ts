@@ -17,13 +17,10 @@ function shapesOf(apex: string, typescript: string): string[] {
   const cls = classes.get('Item');
   const shape = interfaces.get('Item');
   assert.ok(cls && shape);
-  return compareShapes(
-    'Item',
-    cls.shape,
-    shape,
-    (n) => classes.get(n)?.shape,
-    (n) => interfaces.get(n)
-  );
+  return compareShapes('Item', cls.shape, shape, {
+    apex: (n) => classes.get(n)?.shape,
+    other: (n) => interfaces.get(n),
+  });
 }
 
 const APEX = `public with sharing class Dto {

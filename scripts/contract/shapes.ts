@@ -198,12 +198,17 @@ function describeKind(kind: Kind): string {
       : kind.kind;
 }
 
+/** How a named DTO is found on each side of a contract. */
+export interface ShapeResolvers {
+  apex: (name: string) => Shape | undefined;
+  other: (name: string) => Shape | undefined;
+}
+
 export function compareShapes(
   label: string,
   apex: Shape,
   other: Shape,
-  resolveApex: (name: string) => Shape | undefined,
-  resolveOther: (name: string, kind: Kind) => Shape | undefined
+  resolve: ShapeResolvers
 ): string[] {
   const problems: string[] = [];
   for (const name of apex.keys()) {
@@ -216,36 +221,22 @@ export function compareShapes(
   for (const [name, left] of apex) {
     const right = other.get(name);
     if (!right) continue;
-    problems.push(
-      ...compareKinds(`${label}.${name}`, left.type, right.type, resolveApex, resolveOther)
-    );
+    problems.push(...compareKinds(`${label}.${name}`, left.type, right.type, resolve));
   }
   return problems;
 }
 
-function compareKinds(
-  label: string,
-  left: Kind,
-  right: Kind,
-  resolveApex: (name: string) => Shape | undefined,
-  resolveOther: (name: string, kind: Kind) => Shape | undefined
-): string[] {
+function compareKinds(label: string, left: Kind, right: Kind, resolve: ShapeResolvers): string[] {
   if (left.kind === 'any' || right.kind === 'any') return [];
   if (left.kind !== right.kind)
     return [`${label}: Apex ${describeKind(left)} vs ${describeKind(right)}`];
   if (left.kind === 'array' && right.kind === 'array')
-    return compareKinds(`${label}[]`, left.items, right.items, resolveApex, resolveOther);
+    return compareKinds(`${label}[]`, left.items, right.items, resolve);
   if (left.kind === 'object' && right.kind === 'object') {
-    const apexShape = resolveApex(left.name);
-    const otherShape = right.shape ?? resolveOther(right.name, right);
+    const apexShape = resolve.apex(left.name);
+    const otherShape = right.shape ?? resolve.other(right.name);
     if (!apexShape || !otherShape) return [`${label}: cannot resolve ${left.name} / ${right.name}`];
-    return compareShapes(
-      `${label}<${left.name}>`,
-      apexShape,
-      otherShape,
-      resolveApex,
-      resolveOther
-    );
+    return compareShapes(`${label}<${left.name}>`, apexShape, otherShape, resolve);
   }
   return [];
 }

@@ -111,6 +111,24 @@ function click(element: Element | null): void {
   element?.dispatchEvent(new CustomEvent('click'));
 }
 
+/** Shows a conversation, types a search term, and holds the next page until `release`. */
+async function searchWithPendingPage(
+  term: string
+): Promise<{ element: HistoryElement; release: (page: MessagePage) => void }> {
+  const element = await showConversation();
+  let resolvePage: (page: MessagePage) => void = () => undefined;
+  messagesAdapter.mockImplementation(
+    () =>
+      new Promise<MessagePage>((resolve) => {
+        resolvePage = resolve;
+      })
+  );
+  const search = q(element, 'lightning-input.search') as HTMLElement;
+  search.dispatchEvent(new CustomEvent('change', { detail: { value: term } }));
+  await settle();
+  return { element, release: (page) => resolvePage(page) };
+}
+
 describe('c-kondo-conversation-history', () => {
   afterEach(() => {
     while (document.body.firstChild) {
@@ -301,17 +319,7 @@ describe('c-kondo-conversation-history', () => {
   });
 
   it('searches the entire history by loading the remaining pages with progress', async () => {
-    const element = await showConversation();
-    let release: (page: MessagePage) => void = () => undefined;
-    messagesAdapter.mockImplementation(
-      () =>
-        new Promise<MessagePage>((resolve) => {
-          release = resolve;
-        })
-    );
-    const search = q(element, 'lightning-input.search') as HTMLElement;
-    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'thursday' } }));
-    await settle();
+    const { element, release } = await searchWithPendingPage('thursday');
 
     click(q(element, '.search-all'));
     await settle();
@@ -332,17 +340,7 @@ describe('c-kondo-conversation-history', () => {
   });
 
   it('stops searching the entire history when asked', async () => {
-    const element = await showConversation();
-    let release: (page: MessagePage) => void = () => undefined;
-    messagesAdapter.mockImplementation(
-      () =>
-        new Promise<MessagePage>((resolve) => {
-          release = resolve;
-        })
-    );
-    const search = q(element, 'lightning-input.search') as HTMLElement;
-    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'hello' } }));
-    await settle();
+    const { element, release } = await searchWithPendingPage('hello');
 
     click(q(element, '.search-all'));
     await settle();

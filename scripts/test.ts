@@ -13,6 +13,7 @@ import { checkMetadata } from './checks/metadata';
 import { formatFinding, type CheckResult } from './lib/findings';
 import { walk } from './lib/project';
 import { syncLwcPaths } from './tools/lwcPaths';
+import { runBrowserTests } from '../workbench/tests/run';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -155,6 +156,17 @@ const stages: {
         ok: result.ok && passed > 0,
         tests: { passed, failed },
         detail: result.ok ? summary.join('\n') : tail(result.output, 150),
+      };
+    },
+  },
+  {
+    name: 'browser: workbench components in Chromium (playwright-core, axe-core)',
+    run: async () => {
+      const outcome = await runBrowserTests();
+      return {
+        ok: outcome.ok,
+        tests: { passed: outcome.passed, failed: outcome.failed },
+        detail: outcome.detail,
       };
     },
   },

@@ -72,6 +72,9 @@ export default defineEntry({
       description:
         'One thread of 10,000 generated messages (?messages=N for another size), paged 200 at a time.',
       props: () => ({ recordId: LONG_HISTORY_RECORD_ID }),
+      prepare: (context) => {
+        longHistoryOf(context);
+      },
       apex: {
         'ConversationHistoryController.getConversations': (params, context) =>
           longHistoryOf(context).getConversations(params.recordId),

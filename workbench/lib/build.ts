@@ -39,7 +39,6 @@ const PLATFORM_MODULES: Record<string, string> = {
   '@salesforce/apex': join(SRC, 'platform', 'apex.ts'),
   '@salesforce/user/Id': join(SRC, 'platform', 'user.ts'),
   'lightning/platformShowToastEvent': join(SRC, 'platform', 'showToastEvent.ts'),
-  'lightning/navigation': join(SRC, 'platform', 'navigation.ts'),
 };
 
 // The compiler options tsconfig.lwc.json emits the deployed .js with. It sets isolatedModules,
@@ -175,9 +174,11 @@ function workbenchPlugin(catalog: Catalog): Plugin {
 // synthetic shadow.
 const LWC_OPTIONS = { enableSyntheticElementInternals: true };
 const CACHE_DIR = join(ROOT, 'workbench', '.cache', 'lwc');
-const LWC_VERSION = (JSON.parse(
-  readFileSync(join(ROOT, 'node_modules', '@lwc', 'compiler', 'package.json'), 'utf8')
-) as { version: string }).version;
+const LWC_VERSION = (
+  JSON.parse(
+    readFileSync(join(ROOT, 'node_modules', '@lwc', 'compiler', 'package.json'), 'utf8')
+  ) as { version: string }
+).version;
 
 function cachedTransforms(plugin: Plugin): Plugin {
   const transform = plugin.transform as (
@@ -192,7 +193,9 @@ function cachedTransforms(plugin: Plugin): Plugin {
       if (!id.includes(`${sep}node_modules${sep}`)) {
         return transform.call(this, code, id);
       }
-      const key = createHash('sha256').update(`${LWC_VERSION}\0${JSON.stringify(LWC_OPTIONS)}\0${id}\0${code}`).digest('hex');
+      const key = createHash('sha256')
+        .update(`${LWC_VERSION}\0${JSON.stringify(LWC_OPTIONS)}\0${id}\0${code}`)
+        .digest('hex');
       const file = join(CACHE_DIR, `${key}.js`);
       if (existsSync(file)) {
         return { code: readFileSync(file, 'utf8'), map: null };
@@ -243,17 +246,22 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
           'import.meta.env.SSR': 'false',
         },
       }),
-      cachedTransforms(lwc({
-        rootDir: SRC,
-        ...LWC_OPTIONS,
-        // The workbench's own modules are plain TypeScript, not components.
-        exclude: [`${join(ROOT, 'workbench')}/**`],
-        // c/<name> for every module of the package, template-less ones (kondoErrors) included.
-        modules: [
-          ...lwcModuleSources().map((module) => ({ name: `c/${module.name}`, path: module.path })),
-          { npm: 'lightning-base-components' },
-        ],
-      })),
+      cachedTransforms(
+        lwc({
+          rootDir: SRC,
+          ...LWC_OPTIONS,
+          // The workbench's own modules are plain TypeScript, not components.
+          exclude: [`${join(ROOT, 'workbench')}/**`],
+          // c/<name> for every module of the package, template-less ones (kondoErrors) included.
+          modules: [
+            ...lwcModuleSources().map((module) => ({
+              name: `c/${module.name}`,
+              path: module.path,
+            })),
+            { npm: 'lightning-base-components' },
+          ],
+        })
+      ),
       nodeResolve({ extensions: ['.ts', '.mjs', '.js'] }),
     ],
   });
@@ -276,7 +284,7 @@ function lwcModuleSources(): { name: string; path: string }[] {
   const sources: { name: string; path: string }[] = [];
   for (const file of packageFiles(ROOT)) {
     const match = /\/lwc\/([^/]+)\/([^/]+)\.ts$/.exec(file);
-    if (match && match[1] === match[2]) {
+    if (match?.[1] && match[1] === match[2]) {
       sources.push({ name: match[1], path: file });
     }
   }
@@ -304,11 +312,13 @@ function indexHtml(): string {
 if (require.main === module) {
   const mode = process.argv.includes('--production') ? 'production' : 'development';
   buildWorkbench({ mode }).then(
-    (result) => console.log(`workbench built in ${result.seconds.toFixed(1)} s: ${dirname(result.outDir)}/dist`),
+    (result) =>
+      console.log(
+        `workbench built in ${result.seconds.toFixed(1)} s: ${dirname(result.outDir)}/dist`
+      ),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exitCode = 1;
     }
   );
 }
-

@@ -23,24 +23,31 @@ export function activateState(state: ActiveState): void {
   active = state;
 }
 
-/** The error an `AuraHandledException` reaches a component with (wire `error`, rejected call). */
-export interface ApexError {
-  status: number;
-  statusText: string;
-  ok: false;
-  body: { message: string; exceptionType: string; isUserDefinedException: boolean };
-  headers: Record<string, never>;
+/**
+ * An AuraHandledException as a component receives it (wire `error`, rejected call): the
+ * platform's fields (`status`, `statusText`, `ok`, `body.message`, `headers`) on an Error.
+ */
+export class ApexError extends Error {
+  readonly status = 500;
+  readonly statusText = 'Server Error';
+  readonly ok = false;
+  readonly body: { message: string; exceptionType: string; isUserDefinedException: boolean };
+  readonly headers: Record<string, never> = {};
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApexError';
+    this.body = {
+      message,
+      exceptionType: 'System.AuraHandledException',
+      isUserDefinedException: false,
+    };
+  }
 }
 
-/** An AuraHandledException as the component receives it; throw it from a handler. */
+/** Throw this from a handler to answer like an AuraHandledException with that message. */
 export function apexError(message: string): ApexError {
-  return {
-    status: 500,
-    statusText: 'Server Error',
-    ok: false,
-    body: { message, exceptionType: 'System.AuraHandledException', isUserDefinedException: false },
-    headers: {},
-  };
+  return new ApexError(message);
 }
 
 function deepFreeze<T>(value: T): T {

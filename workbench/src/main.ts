@@ -7,7 +7,6 @@ import { createElement } from 'lwc';
 import { catalog, type CatalogItem } from 'virtual:workbench-catalog';
 import { activateState } from './apexRuntime';
 import { SHOW_TOAST_EVENT, type ShowToastEventDetail } from './platform/showToastEvent';
-import { NAVIGATE_EVENT } from './platform/navigation';
 import type { StateContext, WorkbenchEntry } from './types';
 
 /** What the browser tests and the benchmark read from the page. */
@@ -18,7 +17,6 @@ export interface WorkbenchStatus {
   /** performance.now() just before the component element was inserted. */
   mountedAt: number | null;
   toasts: ShowToastEventDetail[];
-  navigations: unknown[];
 }
 
 declare global {
@@ -27,9 +25,16 @@ declare global {
   }
 }
 
+/** Dispatched on window right after the component is inserted; detail: the element. */
+export const MOUNTED_EVENT = 'workbench:mounted';
+
 type Child = Node | string | null | undefined | false;
 
-function h(tag: string, attributes: Record<string, string> = {}, children: Child[] = []): HTMLElement {
+function h(
+  tag: string,
+  attributes: Record<string, string> = {},
+  children: Child[] = []
+): HTMLElement {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     element.setAttribute(name, value);
@@ -60,7 +65,6 @@ const status: WorkbenchStatus = {
   ready: false,
   mountedAt: null,
   toasts: [],
-  navigations: [],
 };
 window.__workbench = status;
 
@@ -142,7 +146,12 @@ function missingEntry(item: CatalogItem): HTMLElement {
   ]);
 }
 
-function stateSwitch(item: CatalogItem, entry: WorkbenchEntry, stateKey: string, record: string | undefined): HTMLElement {
+function stateSwitch(
+  item: CatalogItem,
+  entry: WorkbenchEntry,
+  stateKey: string,
+  record: string | undefined
+): HTMLElement {
   const buttons = Object.entries(entry.states).map(([key, state]) => {
     const active = key === stateKey;
     return h(
@@ -162,7 +171,12 @@ function stateSwitch(item: CatalogItem, entry: WorkbenchEntry, stateKey: string,
   ]);
 }
 
-function recordPicker(item: CatalogItem, entry: WorkbenchEntry, stateKey: string, record: string | undefined): HTMLElement | null {
+function recordPicker(
+  item: CatalogItem,
+  entry: WorkbenchEntry,
+  stateKey: string,
+  record: string | undefined
+): HTMLElement | null {
   if (!entry.records?.length) {
     return null;
   }
@@ -189,12 +203,16 @@ function toastRegion(): { region: HTMLElement; show(detail: ShowToastEventDetail
     region,
     show(detail) {
       const variant = detail.variant ?? 'info';
-      const toast = h('div', { class: `slds-notify slds-notify_toast slds-theme_${variant}`, role: 'status' }, [
-        h('div', { class: 'slds-notify__content' }, [
-          h('h2', { class: 'slds-text-heading_small' }, [detail.title]),
-          detail.message ? h('p', {}, [detail.message]) : null,
-        ]),
-      ]);
+      const toast = h(
+        'div',
+        { class: `slds-notify slds-notify_toast slds-theme_${variant}`, role: 'status' },
+        [
+          h('div', { class: 'slds-notify__content' }, [
+            h('h2', { class: 'slds-text-heading_small' }, [detail.title]),
+            detail.message ? h('p', {}, [detail.message]) : null,
+          ]),
+        ]
+      );
       region.append(toast);
       setTimeout(() => toast.remove(), 6000);
     },
@@ -255,45 +273,57 @@ function showComponent(item: CatalogItem, entry: WorkbenchEntry, main: HTMLEleme
     status.toasts.push(detail);
     toasts.show(detail);
   });
-  stage.addEventListener(NAVIGATE_EVENT, (event) => {
-    status.navigations.push((event as CustomEvent<unknown>).detail);
-  });
 
+  state.prepare?.(context);
+  // ?mount=false prepares the state without the component: the benchmark's baseline.
+  if (params.get('mount') === 'false') {
+    status.ready = true;
+    return;
+  }
   const element = createElement(item.tag, {
     is: item.component as Parameters<typeof createElement>[1]['is'],
   });
   Object.assign(element, state.props?.(context) ?? {});
   status.mountedAt = performance.now();
   stage.append(element);
+  window.dispatchEvent(new CustomEvent(MOUNTED_EVENT, { detail: element }));
   status.ready = true;
 }
 
 function start(): void {
   const current = catalog.find((item) => item.name === status.component);
   const main = h('main', { class: 'wb-main slds-p-around_medium' });
-  const header = h('header', { class: 'wb-header slds-p-horizontal_medium slds-p-vertical_small' }, [
-    h('a', { class: 'wb-brand slds-text-heading_medium', href: './' }, ['Kondo workbench']),
-    h('span', { class: 'slds-text-body_small wb-tagline' }, [
-      'the package components on sample data, built with LWC open source',
-    ]),
-  ]);
-  document.body.append(
-    header,
-    h('div', { class: 'wb-layout' }, [navigation(current), main])
+  const header = h(
+    'header',
+    { class: 'wb-header slds-p-horizontal_medium slds-p-vertical_small' },
+    [
+      h('a', { class: 'wb-brand slds-text-heading_medium', href: './' }, ['Kondo workbench']),
+      h('span', { class: 'slds-text-body_small wb-tagline' }, [
+        'the package components on sample data, built with LWC open source',
+      ]),
+    ]
   );
+  document.body.append(header, h('div', { class: 'wb-layout' }, [navigation(current), main]));
   if (!current) {
     if (status.component) {
-      main.append(h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, [
-        h('h2', {}, [`No component named ${status.component}.`]),
-      ]));
+      main.append(
+        h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, [
+          h('h2', {}, [`No component named ${status.component}.`]),
+        ])
+      );
     }
-    main.prepend(h('h1', { class: 'slds-text-heading_large slds-m-bottom_medium' }, ['Components']));
+    main.prepend(
+      h('h1', { class: 'slds-text-heading_large slds-m-bottom_medium' }, ['Components'])
+    );
     main.append(overview());
     status.ready = true;
     return;
   }
   if (!current.entry) {
-    main.append(h('h1', { class: 'slds-text-heading_large slds-m-bottom_medium' }, [current.name]), missingEntry(current));
+    main.append(
+      h('h1', { class: 'slds-text-heading_large slds-m-bottom_medium' }, [current.name]),
+      missingEntry(current)
+    );
     status.ready = true;
     return;
   }

@@ -33,6 +33,8 @@ export interface WorkbenchState {
   props?: (context: StateContext) => Record<string, unknown>;
   /** Sample data of the Apex methods the component calls in this state. */
   apex?: ApexHandlers;
+  /** Runs before the component is inserted: build large generated data here, not in a handler. */
+  prepare?: (context: StateContext) => void;
 }
 
 export interface SampleRecord {

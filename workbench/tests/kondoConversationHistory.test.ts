@@ -124,9 +124,21 @@ describe('kondoConversationHistory in the browser', () => {
   it('opens a 10,000-message history with only the newest window rendered', async () => {
     const page = await open('&state=long-history');
     assert.equal(await messageRows(page), 100, 'the newest 100 of 200 loaded');
-    await page.locator('lightning-button.show-earlier button').first().click();
+    // A click without scrolling the button into view: reaching the top loads more by itself,
+    // which the next step tests.
+    await page.locator('lightning-button.show-earlier button').first().dispatchEvent('click');
     await settle(page);
     assert.equal(await messageRows(page), 200, 'Show earlier adds 100');
+    const transcript = page.locator('.transcript');
+    await transcript.evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    await settle(page);
+    assert.equal(await messageRows(page), 300, 'scrolling to the top reads the next older page');
+    assert.ok(
+      await transcript.evaluate((element) => element.scrollTop > 0),
+      'the reader stays at the message they were reading'
+    );
     assertNoProblems();
   });
 

@@ -1,9 +1,17 @@
 // Builds the workbench page with LWC open source: rollup + @lwc/rollup-plugin compile the
 // components of kondo/ (their TypeScript transpiled file by file exactly as tsc emits it for the
-// package, see transpile below), `lightning-*` tags come from the lightning-base-components
-// package, and platform modules (`@salesforce/apex/...`, labels, toasts, navigation) resolve to
-// the workbench's sample-data modules. Output: workbench/dist (git-ignored).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// package, see lwcCompilerOptions), `lightning-*` tags come from the lightning-base-components
+// package, and platform modules (`@salesforce/apex/...`, labels, toasts) resolve to the
+// workbench's sample-data modules. Output: workbench/dist (git-ignored).
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve, sep } from 'node:path';
 import lwc from '@lwc/rollup-plugin';
@@ -47,7 +55,7 @@ function lwcCompilerOptions(): ts.CompilerOptions {
   const configFile = join(ROOT, 'tsconfig.lwc.json');
   const config = ts.readConfigFile(configFile, (path) => ts.sys.readFile(path));
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT, undefined, configFile);
-  return { ...parsed.options, sourceMap: false, inlineSourceMap: true, inlineSources: true };
+  return parsed.options;
 }
 
 function customLabels(root: string): Map<string, string> {
@@ -167,12 +175,13 @@ function workbenchPlugin(catalog: Catalog): Plugin {
   };
 }
 
-// The LWC compiler is most of the build time, nearly all of it on the base components, which
-// never change between builds: their compiled output is kept in workbench/.cache, keyed by the
-// file's content and the compiler version.
 // As on the platform: base components such as lightning-combobox attach ElementInternals under
 // synthetic shadow.
 const LWC_OPTIONS = { enableSyntheticElementInternals: true };
+
+// The LWC compiler is most of the build time, nearly all of it on the base components, which
+// never change between builds: their compiled output is kept in workbench/.cache, keyed by the
+// file's content, the compiler version and its options.
 const CACHE_DIR = join(ROOT, 'workbench', '.cache', 'lwc');
 const LWC_VERSION = (
   JSON.parse(
@@ -202,7 +211,10 @@ function cachedTransforms(plugin: Plugin): Plugin {
       }
       const result = transform.call(this, code, id);
       if (result) {
-        writeFileSync(file, result.code);
+        // Written aside and renamed, so that a build running at the same time never reads half a file.
+        const partial = `${file}.${process.pid}`;
+        writeFileSync(partial, result.code);
+        renameSync(partial, file);
       }
       return result ? { code: result.code, map: null } : result;
     },

@@ -120,7 +120,15 @@ const stages: {
     name: 'jest: components with coverage thresholds',
     run: () => {
       const report = join(ARTIFACTS, 'jest-results.json');
-      const result = command('jest', ['--coverage', '--json', '--outputFile', report]);
+      // --no-cache: @lwc/jest-transformer's cache key ignores coverage instrumentation, so after
+      // a run without --coverage a cached, uninstrumented component silently leaves the report.
+      const result = command('jest', [
+        '--coverage',
+        '--no-cache',
+        '--json',
+        '--outputFile',
+        report,
+      ]);
       const parsed = existsSync(report)
         ? (JSON.parse(readFileSync(report, 'utf8')) as {
             numPassedTests: number;

@@ -13,7 +13,6 @@ import { checkMetadata } from './checks/metadata';
 import { formatFinding, type CheckResult } from './lib/findings';
 import { walk } from './lib/project';
 import { syncLwcPaths } from './tools/lwcPaths';
-import { runBrowserTests } from '../workbench/tests/run';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -170,6 +169,8 @@ const stages: {
   {
     name: 'browser: workbench components in Chromium (playwright-core, axe-core)',
     run: async () => {
+      // Loaded here, so that rollup and the LWC compiler load only when this stage runs.
+      const { runBrowserTests } = await import('../workbench/tests/run');
       const outcome = await runBrowserTests();
       return {
         ok: outcome.ok,

@@ -55,7 +55,7 @@ const REST_REQUEST_CONTRACTS: [parserFile: string, schemas: string[]][] = [
     'kondo/main/ingest/classes/ConversationRequestParser.cls',
     ['ConversationsRequest', 'Conversation', 'Person', 'Message'],
   ],
-  ['kondo/main/lookup/classes/LookupRequestParser.cls', ['LookupRequest', 'LookupProfile']],
+  ['kondo/main/lookup/classes/LookupRequestParser.cls', ['LookupRequest']],
 ];
 /** Component DTOs: every exported interface must match an inner class of the controller. */
 const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [

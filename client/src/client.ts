@@ -58,7 +58,7 @@ export interface PushOutcome {
   errorMessage: string | null;
   /** The API's result; null when the conversation was never accepted by a request. */
   result: ConversationResult | null;
-  /** Requests that carried this conversation (more than 1 after retries). */
+  /** Times the conversation was sent: more than 1 when it was sent again after a row-lock failure. */
   attempts: number;
 }
 

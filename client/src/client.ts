@@ -110,8 +110,9 @@ export class KondoClient {
 
   /**
    * Pushes any number of conversations. Conversations too large for a request fail locally
-   * (CONVERSATION_TOO_LARGE); a request the API rejects fails its own conversations with the
-   * API's code; 401 and 403 stop the push (every later request would fail the same way).
+   * (CONVERSATION_TOO_LARGE); a request the API rejects, or that gets no answer after every
+   * attempt, fails its own conversations with the code (NETWORK_ERROR for no answer); 401 and
+   * 403 stop the push (every later request would fail the same way).
    */
   async push(
     conversations: readonly Conversation[],
@@ -191,17 +192,24 @@ export class KondoClient {
         conversations: batch,
       });
     } catch (error) {
-      if (error instanceof KondoApiError && error.status !== 401 && error.status !== 403) {
+      // A request that was refused, or never answered, fails its own conversations; the next
+      // requests still go. No answer means the push may or may not have been saved: pushing
+      // those conversations again later is safe.
+      const requestFailed =
+        (error instanceof KondoApiError && error.status !== 401 && error.status !== 403) ||
+        (error instanceof KondoClientError && error.code === 'NETWORK_ERROR');
+      if (requestFailed) {
         for (const inputIndex of indexes) {
           const outcome = outcomes[inputIndex] as PushOutcome;
           outcome.status = 'failed';
           outcome.result = null;
           outcome.errorCode = error.code;
-          outcome.errorMessage = error.path
-            ? `${error.message} (at ${toInputPath(error.path, indexes)})`
-            : error.message;
+          outcome.errorMessage =
+            error instanceof KondoApiError && error.path
+              ? `${error.message} (at ${toInputPath(error.path, indexes)})`
+              : error.message;
         }
-        return { requestId: error.requestId };
+        return { requestId: error instanceof KondoApiError ? error.requestId : undefined };
       }
       throw error;
     }

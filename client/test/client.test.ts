@@ -195,12 +195,24 @@ describe('KondoClient.push', () => {
     assert.equal(report.counts.updated, 3);
   });
 
-  it('throws NETWORK_ERROR when no answer ever comes', async () => {
+  it('fails a request with NETWORK_ERROR when no answer ever comes, and goes on', async () => {
+    const fake = fakeTransport((request, n) => {
+      if (n <= 2) throw new Error('ECONNREFUSED');
+      return answerEach(request);
+    });
+    const report = await client(fake.transport, { retry: { maxAttempts: 2 } }).push(many(201));
+    assert.equal(fake.requests.length, 3, 'two attempts for the first request, one for the second');
+    assert.equal(report.outcomes[0]?.errorCode, 'NETWORK_ERROR');
+    assert.match(report.outcomes[0]?.errorMessage ?? '', /ECONNREFUSED/);
+    assert.equal(report.outcomes[200]?.status, 'updated');
+  });
+
+  it('settings and lookups throw NETWORK_ERROR when no answer ever comes', async () => {
     const fake = fakeTransport(() => {
       throw new Error('ECONNREFUSED');
     });
     await assert.rejects(
-      client(fake.transport, { retry: { maxAttempts: 2 } }).push([conversation('a')]),
+      client(fake.transport, { retry: { maxAttempts: 2 } }).settings(),
       (error: unknown) => error instanceof KondoClientError && error.code === 'NETWORK_ERROR'
     );
     assert.equal(fake.requests.length, 2);

@@ -27,9 +27,9 @@ describe('against the Prism mock of the OpenAPI description', () => {
   });
 
   it('pushes valid conversations and maps the per-conversation results and codes', async () => {
-    // The mock answers the documented mixed example, which has four results.
+    // The documented mixed example has four results.
     const items = ['a', 'b', 'c', 'd'].map((id) => conversation(id));
-    const report = await clientFor().push(items);
+    const report = await clientFor({ Prefer: 'example=mixed' }).push(items);
     assert.equal(report.requests, 1);
     assert.deepEqual(
       report.outcomes.map((o) => [o.index, o.status, o.errorCode]),
@@ -52,10 +52,11 @@ describe('against the Prism mock of the OpenAPI description', () => {
     assert.equal(report.outcomes[0]?.errorCode, 'INVALID_REQUEST');
   });
 
-  it('a lookup that breaks the schema throws KondoApiError with status 400', async () => {
+  it('a lookup that breaks the schema throws KondoApiError INVALID_REQUEST', async () => {
     await assert.rejects(
       clientFor().lookup([{ linkedInUrl: 42 } as unknown as { linkedInUrl: string }]),
-      (error: unknown) => error instanceof KondoApiError && error.status === 400
+      (error: unknown) =>
+        error instanceof KondoApiError && error.status === 400 && error.code === 'INVALID_REQUEST'
     );
   });
 
@@ -69,19 +70,23 @@ describe('against the Prism mock of the OpenAPI description', () => {
   });
 
   it('looks up profiles (POST) and one profile (GET)', async () => {
-    const results = await clientFor().lookup([
-      { linkedInUrl: 'https://www.linkedin.com/in/jane-doe-123/', memberUrn: null },
+    const results = await clientFor({ Prefer: 'example=mixed' }).lookup([
+      { linkedInUrl: 'https://www.linkedin.com/in/jane-doe', memberUrn: null },
       { linkedInUrl: null, memberUrn: 'urn:li:fsd_profile:ACoAAB1234567890abcdefGHIJ' },
-      { linkedInUrl: 'https://example.com/jane', memberUrn: null },
+      { linkedInUrl: 'https://uk.linkedin.com/in/nobody-here/', memberUrn: null },
+      { linkedInUrl: 'https://www.linkedin.com/company/acme', memberUrn: null },
     ]);
     assert.deepEqual(
       results.map((r) => r.status),
-      ['found', 'not_found', 'invalid']
+      ['found', 'found', 'not_found', 'invalid']
     );
-    assert.equal(results[2]?.errorCode, 'NOT_LINKEDIN');
-    const one = await clientFor().lookupOne({ linkedInUrl: 'https://www.linkedin.com/in/tom' });
-    assert.equal(one.objectType, 'Lead');
-    assert.equal(one.fields[1]?.displayValue, '1,200');
+    assert.equal(results[3]?.errorCode, 'NOT_A_PROFILE');
+    assert.equal(results[1]?.fields[0]?.displayValue, '1,250,000');
+    const one = await clientFor().lookupOne({
+      linkedInUrl: 'https://www.linkedin.com/in/jane-doe',
+    });
+    assert.equal(one.status, 'found');
+    assert.equal(one.objectType, 'Contact');
   });
 
   it('reads the settings', async () => {
@@ -104,17 +109,15 @@ describe('against the Prism mock of the OpenAPI description', () => {
     assert.equal(await main(['settings', ...auth], io), 0, err.join('\n'));
     assert.match(out.join('\n'), /syncFrequency/);
     out.length = 0;
-    const code = await main(
-      [
-        'lookup',
-        'https://www.linkedin.com/in/jane-doe-123/',
-        'urn:li:member:1',
-        'https://example.com/x',
-        ...auth,
-      ],
-      io
-    );
+    // Four inputs, as many as the documented mixed answer has results.
+    const inputs = [
+      'https://www.linkedin.com/in/jane-doe',
+      'urn:li:fsd_profile:ACoAAB1234567890abcdefGHIJ',
+      'https://uk.linkedin.com/in/nobody-here/',
+      'https://www.linkedin.com/company/acme',
+    ];
+    const code = await main(['lookup', ...inputs, ...auth], io);
     assert.equal(code, 1, 'an invalid input makes the exit code 1');
-    assert.match(out.join('\n'), /NOT_LINKEDIN/);
+    assert.match(out.join('\n'), /NOT_A_PROFILE/);
   });
 });

@@ -29,9 +29,9 @@ function fakeOrg(options: { duplicateTasksOnReplay?: boolean } = {}): {
   api: SmokeApi;
   query: Query;
 } {
-  const messages = new Map<string, { conversationId: string; taskId: string }>();
+  const messages = new Set<string>();
   const conversations = new Map<string, string>();
-  const tasks: { id: string; whoId: string }[] = [];
+  const tasks: { id: string; messageId: string }[] = [];
   const recordOf = (c: Conversation): string =>
     `003${(keyOf(c.person?.memberUrn ?? c.person?.linkedInUrl) ?? 'x').replace(/\W/g, '').slice(0, 15).padEnd(15, '0')}`;
   const api: SmokeApi = {
@@ -40,12 +40,17 @@ function fakeOrg(options: { duplicateTasksOnReplay?: boolean } = {}): {
         const recordId = recordOf(c);
         const known = conversations.has(c.conversationId ?? '');
         conversations.set(c.conversationId ?? '', recordId);
+        let tasksCreated = 0;
+        let duplicatesIgnored = 0;
         for (const m of c.messages ?? []) {
-          if (!messages.has(m.id ?? '') || options.duplicateTasksOnReplay) {
-            const taskId = `00T${tasks.length}`;
-            tasks.push({ id: taskId, whoId: recordId });
-            messages.set(m.id ?? '', { conversationId: c.conversationId ?? '', taskId });
+          const id = m.id ?? '';
+          if (!messages.has(id) || options.duplicateTasksOnReplay) {
+            tasks.push({ id: `00T${tasks.length}`, messageId: id });
+            tasksCreated += 1;
+          } else {
+            duplicatesIgnored += 1;
           }
+          messages.add(id);
         }
         const status: ConversationResult['status'] = known ? 'updated' : 'created';
         return {
@@ -54,7 +59,7 @@ function fakeOrg(options: { duplicateTasksOnReplay?: boolean } = {}): {
           status,
           errorCode: null,
           errorMessage: null,
-          result: { recordId } as ConversationResult,
+          result: { recordId, tasksCreated, duplicatesIgnored } as ConversationResult,
           attempts: 1,
         };
       });
@@ -88,12 +93,14 @@ function fakeOrg(options: { duplicateTasksOnReplay?: boolean } = {}): {
       }));
     }
     if (soql.includes('FROM kondo__Kondo_Message__c')) {
-      return [...messages].map(([id, m]) => ({
+      return [...messages].map((id) => ({
         kondo__Message_Id__c: id,
-        kondo__Task_Id__c: m.taskId,
+        kondo__Before_Task_Window__c: false,
       }));
     }
-    if (soql.includes('FROM Task')) return tasks.map((t) => ({ Id: t.id }));
+    if (soql.includes('FROM Task')) {
+      return tasks.map((t) => ({ Id: t.id, kondo__Kondo_Message_Id__c: t.messageId }));
+    }
     throw new Error(`unexpected query ${soql}`);
   };
   return { api, query };
@@ -140,33 +147,35 @@ describe('org smoke test, offline parts', () => {
   });
 
   it('queries only fields and objects the package or the platform has', () => {
-    const text = [
-      QUERIES.conversationsOfRecords(['x']),
-      QUERIES.messages(['x']),
-      QUERIES.tasks(['x']),
-      QUERIES.sampleContacts(),
-    ].join(' ');
-    const objectsDir = (name: string): string | undefined => {
+    const folderOf = (object: string): string | undefined => {
+      // Custom fields on Task live under objects/Activity.
+      const name = object === 'Task' ? 'Activity' : object.replace(/^kondo__/, '');
       for (const feature of readdirSync(join(ROOT, 'kondo/main'))) {
         const dir = join(ROOT, 'kondo/main', feature, 'objects', name);
         if (existsSync(dir)) return dir;
       }
       return undefined;
     };
-    const objects = [...text.matchAll(/FROM kondo__(\w+__c)/g)].map((m) => m[1] as string);
-    assert.deepEqual(
-      objects.filter((o) => !objectsDir(o)),
-      []
-    );
-    const fields = [...text.matchAll(/kondo__(\w+__c)\b/g)]
-      .map((m) => m[1] as string)
-      .filter((f) => !objects.includes(f));
-    const missing = fields.filter(
-      (field) =>
-        !objects.some((o) =>
-          existsSync(join(objectsDir(o) ?? '', 'fields', `${field}.field-meta.xml`))
-        )
-    );
+    const queries = [
+      QUERIES.conversationsOfRecords(['x']),
+      QUERIES.messages(['x']),
+      QUERIES.tasks(['x']),
+      QUERIES.sampleContacts(),
+    ];
+    const missing: string[] = [];
+    for (const soql of queries) {
+      const object = /FROM (\w+)/.exec(soql)?.[1] ?? '';
+      const customFields = [...soql.matchAll(/kondo__(\w+__c)\b/g)]
+        .map((m) => m[1] as string)
+        .filter((field) => `kondo__${field}` !== object);
+      if (object.startsWith('kondo__') && !folderOf(object)) missing.push(object);
+      for (const field of customFields) {
+        const folder = folderOf(object);
+        if (!folder || !existsSync(join(folder, 'fields', `${field}.field-meta.xml`))) {
+          missing.push(`${object}.${field}`);
+        }
+      }
+    }
     assert.deepEqual(missing, []);
   });
 });

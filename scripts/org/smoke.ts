@@ -94,9 +94,10 @@ export const QUERIES = {
     // The history controller's getConversations query, for all sample records at once.
     `SELECT Id, Name, kondo__Conversation_Id__c, kondo__Contact__c, kondo__Lead__c, kondo__Labels__c, kondo__Message_Count__c, kondo__Last_Message_At__c FROM kondo__Kondo_Conversation__c WHERE kondo__Contact__c IN ${soqlList(ids)} OR kondo__Lead__c IN ${soqlList(ids)} ORDER BY kondo__Last_Message_At__c DESC NULLS LAST, Id DESC`,
   messages: (messageIds: string[]): string =>
-    `SELECT Id, kondo__Message_Id__c, kondo__Task_Id__c FROM kondo__Kondo_Message__c WHERE kondo__Message_Id__c IN ${soqlList(messageIds)}`,
-  tasks: (recordIds: string[]): string =>
-    `SELECT Id FROM Task WHERE WhoId IN ${soqlList(recordIds)}`,
+    `SELECT Id, kondo__Message_Id__c, kondo__Before_Task_Window__c FROM kondo__Kondo_Message__c WHERE kondo__Message_Id__c IN ${soqlList(messageIds)}`,
+  // Tasks carry the message id they were made for (not unique: the message record is the key).
+  tasks: (messageIds: string[]): string =>
+    `SELECT Id, kondo__Kondo_Message_Id__c FROM Task WHERE kondo__Kondo_Message_Id__c IN ${soqlList(messageIds)}`,
   sampleContacts: (): string =>
     `SELECT Id FROM Contact WHERE Email = 'amelia.hart@acme-robotics.example'`,
 };
@@ -157,29 +158,44 @@ export async function runSmoke(
     ok: missingMessages.length === 0 && messagesBefore.length === messageIds.length,
     detail: `${messagesBefore.length} record(s) for ${messageIds.length} message(s)${missingMessages.length ? `; missing ${missingMessages.join(', ')}` : ''}`,
   });
-  const withoutTask = messagesBefore.filter((m) => !m.kondo__Task_Id__c);
+  const tasksBefore = query(QUERIES.tasks(messageIds));
+  const tasksPerMessage = new Map<unknown, number>();
+  for (const task of tasksBefore) {
+    const id = task.kondo__Kondo_Message_Id__c;
+    tasksPerMessage.set(id, (tasksPerMessage.get(id) ?? 0) + 1);
+  }
+  const wrongTasks = messagesBefore
+    .filter((m) => m.kondo__Before_Task_Window__c !== true)
+    .filter((m) => tasksPerMessage.get(m.kondo__Message_Id__c) !== 1);
   checks.push({
-    name: 'every message (inside the Task window) has its Task',
-    ok: withoutTask.length === 0 && messagesBefore.length > 0,
+    name: 'every message (inside the Task window) has one Task',
+    ok: wrongTasks.length === 0 && messagesBefore.length > 0,
     detail:
-      withoutTask.length === 0
-        ? `${messagesBefore.length} Task(s) linked`
-        : `no Task: ${withoutTask.map((m) => String(m.kondo__Message_Id__c)).join(', ')}`,
+      wrongTasks.length === 0
+        ? `${tasksBefore.length} Task(s)`
+        : wrongTasks
+            .map(
+              (m) =>
+                `${String(m.kondo__Message_Id__c)}: ${tasksPerMessage.get(m.kondo__Message_Id__c) ?? 0} Task(s)`
+            )
+            .join(', '),
   });
 
-  const tasksBefore = known.length ? query(QUERIES.tasks(known)).length : 0;
   const replay = await api.push(conversations);
   checks.push(pushCheck('replay the same push', replay, ['updated']));
-  // Results carry tasksCreated once the API reports message outcomes; a replay must create none.
-  const tasksReported = replay.outcomes.reduce((sum, o) => {
-    const value = (o.result as Record<string, unknown> | null)?.tasksCreated;
-    return sum + (typeof value === 'number' ? value : 0);
-  }, 0);
-  const tasksAfter = known.length ? query(QUERIES.tasks(known)).length : 0;
+  const tasksReported = replay.outcomes.reduce((sum, o) => sum + (o.result?.tasksCreated ?? 0), 0);
+  const duplicatesReported = replay.outcomes.reduce(
+    (sum, o) => sum + (o.result?.duplicatesIgnored ?? 0),
+    0
+  );
+  const tasksAfter = query(QUERIES.tasks(messageIds)).length;
   checks.push({
     name: 'the replay created no Task',
-    ok: tasksAfter === tasksBefore && tasksReported === 0,
-    detail: `${tasksBefore} Task(s) before, ${tasksAfter} after; tasksCreated in the replay's results: ${tasksReported}`,
+    ok:
+      tasksAfter === tasksBefore.length &&
+      tasksReported === 0 &&
+      duplicatesReported === messageIds.length,
+    detail: `${tasksBefore.length} Task(s) before, ${tasksAfter} after; the replay reports tasksCreated ${tasksReported}, duplicatesIgnored ${duplicatesReported} of ${messageIds.length}`,
   });
   const messagesAfter = query(QUERIES.messages(messageIds)).length;
   checks.push({

@@ -11,7 +11,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Push up to 200 LinkedIn conversations (fields; messages are validated only). */
+    /** Push up to 200 LinkedIn conversations (fields, and messages as Tasks, transcript and history). */
     post: operations['syncConversations'];
     delete?: never;
     options?: never;
@@ -43,10 +43,21 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Look up one LinkedIn profile by URL or member URN; same response shape, one result. */
+    /**
+     * Look up one LinkedIn profile by URL or member URN; same response shape, one result.
+     * @description Give linkedInUrl, memberUrn or both. No usable reference gives the one result status
+     *     invalid (MISSING_IDENTITY when neither parameter is given).
+     */
     get: operations['lookupProfile'];
     put?: never;
-    /** Look up to 200 LinkedIn profiles; answers the matched Contact or Lead and its read-back fields. */
+    /**
+     * Look up to 200 LinkedIn profiles; answers the matched Contact or Lead and its read-back fields.
+     * @description Same identity rules and matching as /v1/conversations (member URN first, then the URL key;
+     *     Contact or Lead first as the settings say; converted Leads never match; the most recently
+     *     modified record wins and ambiguity is reported). Runs as the caller: a record the caller
+     *     cannot see is not_found, and a configured read-back field the caller cannot read is left
+     *     out of fields and named in hiddenFields. Queries do not grow with the number of profiles.
+     */
     post: operations['lookupProfiles'];
     delete?: never;
     options?: never;
@@ -82,7 +93,16 @@ export interface components {
         email?: string | null;
         name?: string | null;
       } | null;
+      /** @description Oldest first. Either the latest message(s) only, or the entire conversation (see messageScope). */
       messages?: components['schemas']['Message'][] | null;
+      /**
+       * @description `latest` (default when absent): messages holds the newest messages only; they are added
+       *     to the stored history. `full`: messages holds the entire conversation; the history is
+       *     rebuilt from it plus any older stored lines Kondo no longer sends, and the first full
+       *     push applies the Task window. Any other value fails the conversation (INVALID_MESSAGE).
+       * @enum {string|null}
+       */
+      messageScope?: 'latest' | 'full' | null;
       /** @description Kondo property name to value; the source of admin INBOUND mappings. */
       properties?: {
         [key: string]: components['schemas']['Scalar'] | components['schemas']['Scalar'][];
@@ -98,7 +118,14 @@ export interface components {
       location?: string | null;
       company?: string | null;
     } | null;
+    /**
+     * @description A body is data: HTML, scripts, emoji and right-to-left text are stored as sent and never
+     *     interpreted. Stored lengths: Task Description 32,000 and transcript body 131,072 UTF-16
+     *     code units (an emoji counts 2), longer bodies cut with a visible marker; in the history
+     *     line, line breaks inside a body become spaces.
+     */
     Message: {
+      /** @description Kondo's message id; required (else INVALID_MESSAGE). Case-sensitive; the idempotency key. */
       id?: string | null;
       /** @enum {string|null} */
       direction?: 'inbound' | 'outbound' | null;
@@ -136,6 +163,16 @@ export interface components {
        */
       errorCode: string | null;
       errorMessage: string | null;
+      /** @description Messages this conversation carried in the request. */
+      messagesReceived: number;
+      /** @description Tasks created for messages never recorded before (0 when messages are off). */
+      tasksCreated: number;
+      /** @description Messages already recorded (by an earlier request, earlier in this one, or by a request racing this one): no second Task. */
+      duplicatesIgnored: number;
+      /** @description The history field no longer shows every message: past 131,072 characters it keeps the newest and starts with "[N earlier messages not shown]". */
+      historyTruncated: boolean;
+      /** @description Some messages did not fit this transaction (DML rows) and are recorded by a queued job; tasksCreated and duplicatesIgnored count only what was done here. */
+      messagesDeferred: boolean;
     };
     FieldError: {
       field: string | null;
@@ -163,7 +200,11 @@ export interface components {
         | 'MEMBER_URN_CONFLICT'
         | 'MATCH_FIELD_NOT_SET'
         | 'IGNORED_MEMBER_URN'
-        | 'IGNORED_LINKEDIN_URL';
+        | 'IGNORED_LINKEDIN_URL'
+        | 'MESSAGES_NOT_RECORDED'
+        | 'TASKS_NOT_CREATED'
+        | 'MESSAGE_BODY_TRUNCATED'
+        | 'HISTORY_NOT_SAVED';
       message: string;
     };
     Summary: {
@@ -207,20 +248,25 @@ export interface components {
       results: components['schemas']['LookupResult'][];
     };
     LookupResult: {
-      /** @enum {string} */
+      /**
+       * @description not_found also when the only matching records are ones the caller cannot see.
+       * @enum {string}
+       */
       status: 'found' | 'not_found' | 'invalid';
       /** @enum {string|null} */
       objectType: 'Contact' | 'Lead' | null;
       recordId: string | null;
       name: string | null;
+      /** @description Opens the record in Lightning Experience (https://<org>.lightning.force.com/lightning/r/<Object>/<Id>/view). */
       recordUrl: string | null;
       /** @enum {string|null} */
       matchedBy: 'urn' | 'url' | null;
       ambiguous: boolean;
-      /** @description All matching record ids when ambiguous. */
+      /** @description All matching record ids the caller can see when ambiguous, the pick first (most recently modified, then lowest Id). */
       candidates: string[];
+      /** @description The admin's read-back fields for this object that the caller can read, in the admin's order. */
       fields: components['schemas']['LookupField'][];
-      /** @description Configured read-back fields the caller cannot read. */
+      /** @description API names of configured read-back fields the caller cannot read (field-level security). */
       hiddenFields: string[];
       /**
        * @description For invalid: the identity codes INVALID_URL, NOT_LINKEDIN, NOT_A_PROFILE,
@@ -234,8 +280,9 @@ export interface components {
       label: string;
       /** @description The Schema.DisplayType name in lower case (string, email, picklist, date, currency, ...). */
       type: string;
-      /** @description JSON scalar; dates and date-times as ISO-8601 strings. */
+      /** @description JSON scalar; dates as YYYY-MM-DD, date-times as ISO-8601 UTC, times as HH:mm:ss.SSS; picklists as API values; compound fields (address, location) as text. */
       value: string | number | boolean | null;
+      /** @description For display - picklist labels (multi-select joined with "; "), numbers in the caller's locale (percent with "%"), booleans "true"/"false", dates and times as in value. */
       displayValue: string | null;
     };
     ErrorResponse: {
@@ -278,7 +325,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Processed. Per-conversation outcomes, in request order; some may have failed. */
+      /**
+       * @description Processed. Per-conversation outcomes, in request order; some may have failed.
+       *     A request whose messages need more than the DML rows one transaction allows (10,000:
+       *     one per new message, one per Task) records what fits and hands the rest to a queued
+       *     job; those conversations say `messagesDeferred: true` (status stays created/updated)
+       *     and their Tasks are counted in no response.
+       */
       200: {
         headers: {
           [name: string]: unknown;
@@ -360,7 +413,10 @@ export interface operations {
         linkedInUrl?: string;
         memberUrn?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Echoed as requestId when it matches `[A-Za-z0-9._:-]{1,64}`; otherwise a UUID is generated. */
+        'X-Request-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -384,12 +440,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description INTERNAL_ERROR; the request may be retried. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   lookupProfiles: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Echoed as requestId when it matches `[A-Za-z0-9._:-]{1,64}`; otherwise a UUID is generated. */
+        'X-Request-Id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -417,7 +485,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API). */
+      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API, or cannot read the field mappings). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -428,6 +496,15 @@ export interface operations {
       };
       /** @description TOO_MANY_PROFILES (more than 200). */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTERNAL_ERROR; nothing was changed, the request may be retried. */
+      500: {
         headers: {
           [name: string]: unknown;
         };

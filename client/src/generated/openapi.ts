@@ -99,7 +99,7 @@ export interface components {
        * @description `latest` (default when absent): messages holds the newest messages only; they are added
        *     to the stored history. `full`: messages holds the entire conversation; the history is
        *     rebuilt from it plus any older stored lines Kondo no longer sends, and the first full
-       *     push applies the Task window. Any other value fails the conversation (INVALID_MESSAGE).
+       *     push applies the Task window (as does any push while no message is stored yet). Any other value fails the conversation (INVALID_MESSAGE).
        * @enum {string|null}
        */
       messageScope?: 'latest' | 'full' | null;

@@ -28,6 +28,7 @@ export default tseslint.config(
       '.code-analyzer/**',
       'kondo/**/lwc/**/*.js',
       'workbench/dist/**',
+      'workbench/.cache/**',
       '**/*.d.ts',
     ],
   },
@@ -72,7 +73,7 @@ export default tseslint.config(
   },
   {
     // node:test's describe() and it() return promises that the runner itself awaits.
-    files: ['scripts/**/*.test.ts', 'client/**/*.test.ts'],
+    files: ['scripts/**/*.test.ts', 'client/**/*.test.ts', 'workbench/**/*.test.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
   {

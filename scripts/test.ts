@@ -119,7 +119,15 @@ const stages: {
     name: 'jest: components with coverage thresholds',
     run: () => {
       const report = join(ARTIFACTS, 'jest-results.json');
-      const result = command('jest', ['--coverage', '--json', '--outputFile', report]);
+      // --no-cache: @lwc/jest-transformer's cache key ignores coverage instrumentation, so after
+      // a run without --coverage a cached, uninstrumented component silently leaves the report.
+      const result = command('jest', [
+        '--coverage',
+        '--no-cache',
+        '--json',
+        '--outputFile',
+        report,
+      ]);
       const parsed = existsSync(report)
         ? (JSON.parse(readFileSync(report, 'utf8')) as {
             numPassedTests: number;
@@ -158,6 +166,19 @@ const stages: {
         ok: result.ok && passed > 0,
         tests: { passed, failed },
         detail: result.ok ? summary.join('\n') : tail(result.output, 150),
+      };
+    },
+  },
+  {
+    name: 'browser: workbench components in Chromium (playwright-core, axe-core)',
+    run: async () => {
+      // Loaded here, so that rollup and the LWC compiler load only when this stage runs.
+      const { runBrowserTests } = await import('../workbench/tests/run');
+      const outcome = await runBrowserTests();
+      return {
+        ok: outcome.ok,
+        tests: { passed: outcome.passed, failed: outcome.failed },
+        detail: outcome.detail,
       };
     },
   },

@@ -480,16 +480,19 @@ export default class KondoConversationHistory extends LightningElement {
   }
 
   private async showEarlier(): Promise<void> {
+    if (this.view.hiddenCount > 0 || (await this.loadOlderPage(PAGE_SIZE))) {
+      this.anchorScroll();
+      this.windowSize += WINDOW_SIZE;
+    }
+  }
+
+  // Earlier messages are about to be added above: the next render keeps the reader's place.
+  // Taken just before each change, never before a page is read: the render of the "Loading"
+  // line would use it up and leave the reader at the top, where scrolling reads yet another page.
+  private anchorScroll(): void {
     const transcript = this.transcriptElement;
     if (transcript && !this.newestFirst) {
       this.scrollAnchor = { height: transcript.scrollHeight, top: transcript.scrollTop };
-    }
-    if (this.view.hiddenCount > 0) {
-      this.windowSize += WINDOW_SIZE;
-      return;
-    }
-    if (await this.loadOlderPage(PAGE_SIZE)) {
-      this.windowSize += WINDOW_SIZE;
     }
   }
 
@@ -509,6 +512,7 @@ export default class KondoConversationHistory extends LightningElement {
       if (conversationId !== this.selectedConversationId) {
         return false;
       }
+      this.anchorScroll();
       this.messages = prependOlder(this.messages, page.messages ?? []);
       this.hasOlder = page.hasOlder;
       this.olderCursor = page.olderCursor ?? null;

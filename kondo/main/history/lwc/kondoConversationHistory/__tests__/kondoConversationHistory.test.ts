@@ -482,6 +482,26 @@ describe('c-kondo-conversation-history', () => {
     expect(qa(element, '.message-row')).toHaveLength(6);
   });
 
+  it('keeps the reader at the same message when an older page is added above', async () => {
+    const element = await showConversation();
+    messagesAdapter.mockResolvedValue(OLDER_PAGE);
+    const transcript = q(element, '.transcript') as HTMLElement;
+    const rowHeight = 100;
+    Object.defineProperty(transcript, 'scrollHeight', {
+      configurable: true,
+      get: () => rowHeight * qa(element, '.message-row').length,
+    });
+    const rowsBefore = qa(element, '.message-row').length;
+    transcript.scrollTop = 0;
+
+    transcript.dispatchEvent(new CustomEvent('scroll'));
+    await settle();
+
+    const added = qa(element, '.message-row').length - rowsBefore;
+    expect(added).toBeGreaterThan(0);
+    expect(transcript.scrollTop).toBe(rowHeight * added);
+  });
+
   it('reads earlier messages when a newest-first reader scrolls to the bottom', async () => {
     const element = await showConversation({ newestFirst: true });
     messagesAdapter.mockResolvedValue(OLDER_PAGE);

@@ -1,0 +1,140 @@
+// The workbench's `@salesforce/apex/<Class>.<method>` modules. Each import resolves (at build
+// time) to `apexMethod('<Class>.<method>')`: a function for imperative calls that also carries a
+// wire adapter (`.adapter`), like the platform's Apex imports. Both answer from the handlers of
+// the state shown in the page. Wired data is frozen, as the platform's is; imperative results
+// are fresh copies.
+import type { ApexMethodName } from './apexMethods';
+import type { ApexHandlers, StateContext } from './types';
+
+type Handler = (params: unknown, context: StateContext) => unknown;
+
+interface ActiveState {
+  name: string;
+  apex: ApexHandlers;
+  context: StateContext;
+  latencyMs: number;
+}
+
+let active: ActiveState | undefined;
+const refreshers = new WeakMap<object, () => Promise<void>>();
+
+/** Called by the page before it inserts a component. */
+export function activateState(state: ActiveState): void {
+  active = state;
+}
+
+/**
+ * An AuraHandledException as a component receives it (wire `error`, rejected call): the
+ * platform's fields (`status`, `statusText`, `ok`, `body.message`, `headers`) on an Error.
+ */
+export class ApexError extends Error {
+  readonly status = 500;
+  readonly statusText = 'Server Error';
+  readonly ok = false;
+  readonly body: { message: string; exceptionType: string; isUserDefinedException: boolean };
+  readonly headers: Record<string, never> = {};
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApexError';
+    this.body = {
+      message,
+      exceptionType: 'System.AuraHandledException',
+      isUserDefinedException: false,
+    };
+  }
+}
+
+/** Throw this from a handler to answer like an AuraHandledException with that message. */
+export function apexError(message: string): ApexError {
+  return new ApexError(message);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as Record<string, unknown>)) {
+      deepFreeze(child);
+    }
+  }
+  return value;
+}
+
+function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((done) => setTimeout(done, ms)) : Promise.resolve();
+}
+
+async function invoke(name: ApexMethodName, params: unknown): Promise<unknown> {
+  const state = active;
+  if (!state) {
+    throw apexError(`WORKBENCH: ${name} was called before the page chose a state.`);
+  }
+  const handler = state.apex[name] as Handler | undefined;
+  if (!handler) {
+    // Loud on purpose: the browser tests fail on console errors, so a missing fixture shows.
+    console.error(`[workbench] no sample data for ${name} in state "${state.name}"`);
+    throw apexError(`WORKBENCH: no sample data for ${name} in state "${state.name}".`);
+  }
+  await delay(state.latencyMs);
+  // A copy, so that neither the component nor the next call can change the sample data.
+  return structuredClone(await handler(structuredClone(params), state.context));
+}
+
+type WireCallback = (value: { data?: unknown; error?: unknown }) => void;
+
+export function apexMethod(name: ApexMethodName): ((params: unknown) => Promise<unknown>) & {
+  adapter: new (callback: WireCallback) => unknown;
+} {
+  const call = (params: unknown): Promise<unknown> => invoke(name, params);
+
+  class ApexWireAdapter {
+    private config: Record<string, unknown> | undefined;
+    private connected = false;
+    private request = 0;
+
+    constructor(private readonly callback: WireCallback) {}
+
+    connect(): void {
+      this.connected = true;
+    }
+
+    disconnect(): void {
+      this.connected = false;
+    }
+
+    update(config: Record<string, unknown>): void {
+      this.config = config;
+      // Like the platform, an Apex wire waits until no parameter is undefined.
+      if (Object.values(config).some((value) => value === undefined)) {
+        return;
+      }
+      void this.fetch();
+    }
+
+    fetch(): Promise<void> {
+      const request = ++this.request;
+      return invoke(name, this.config).then(
+        (data) => this.provide(request, { data: deepFreeze(data), error: undefined }),
+        (error: unknown) => this.provide(request, { data: undefined, error: deepFreeze(error) })
+      );
+    }
+
+    private provide(request: number, value: { data: unknown; error: unknown }): void {
+      // A late answer for an older configuration is dropped, as the platform does.
+      if (!this.connected || request !== this.request) {
+        return;
+      }
+      refreshers.set(value, () => this.fetch());
+      this.callback(value);
+    }
+  }
+
+  return Object.assign(call, { adapter: ApexWireAdapter });
+}
+
+/** `refreshApex` of `@salesforce/apex`: reads the wired method again with its last config. */
+export function refreshApex(wiredValue: unknown): Promise<void> {
+  const refresh =
+    typeof wiredValue === 'object' && wiredValue !== null ? refreshers.get(wiredValue) : undefined;
+  return refresh ? refresh() : Promise.resolve();
+}

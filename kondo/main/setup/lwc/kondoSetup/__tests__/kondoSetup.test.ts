@@ -305,6 +305,9 @@ describe('c-kondo-setup', () => {
       ]);
       expect(q(element, '.unsaved')).not.toBeNull();
       expect(q<HTMLElement & { value: string }>(element, '.task-window')?.value).toBe('99999');
+      expect(qa(element, '.field-error').map((line) => line.textContent?.trim())).toEqual([
+        'Enter a whole number of days from 0 to 3650.',
+      ]);
       expect(toasts).toEqual([
         expect.objectContaining({ variant: 'error', message: '3 values need fixing.' }),
       ]);

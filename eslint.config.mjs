@@ -72,12 +72,16 @@ export default tseslint.config(
   },
   {
     // node:test's describe() and it() return promises that the runner itself awaits.
-    files: ['scripts/**/*.test.ts'],
+    files: ['scripts/**/*.test.ts', 'client/**/*.test.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
   {
     files: ['*.js', '*.mjs', '.ci/**/*.js'],
     languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
+  },
+  {
+    files: ['client/bin/*.cjs'],
+    languageOptions: { globals: { ...globals.node }, sourceType: 'commonjs' },
   },
   {
     files: ['jest.config.js', 'jest.setup.js'],

@@ -142,9 +142,12 @@ const stages: {
     },
   },
   {
-    name: 'node tests: planted defects, identity vectors, API contract',
+    name: 'node tests: planted defects, identity vectors, API contract, client',
     run: () => {
-      const files = walk(ROOT, join(ROOT, 'scripts')).filter((f) => f.endsWith('.test.ts'));
+      const files = [
+        ...walk(ROOT, join(ROOT, 'scripts')),
+        ...walk(ROOT, join(ROOT, 'client')),
+      ].filter((f) => f.endsWith('.test.ts'));
       const result = command('tsx', ['--test', '--test-reporter=spec', ...files]);
       const passed = Number(/ℹ pass (\d+)/.exec(result.output)?.[1] ?? 0);
       const failed = Number(/ℹ fail (\d+)/.exec(result.output)?.[1] ?? 0);

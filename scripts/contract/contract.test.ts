@@ -45,6 +45,9 @@ const REST_RESPONSE_CONTRACTS: [apexFile: string, apexClass: string, schema: str
   ['kondo/main/ingest/classes/ConversationResult.cls', 'ConversationResult', 'ConversationResult'],
   ['kondo/main/ingest/classes/FieldError.cls', 'FieldError', 'FieldError'],
   ['kondo/main/settings/classes/SettingsResponse.cls', 'SettingsResponse', 'SettingsResponse'],
+  ['kondo/main/lookup/classes/LookupResponse.cls', 'LookupResponse', 'LookupResponse'],
+  ['kondo/main/lookup/classes/LookupResult.cls', 'LookupResult', 'LookupResult'],
+  ['kondo/main/lookup/classes/LookupField.cls', 'LookupField', 'LookupField'],
 ];
 /** Request schemas read by a parser class through string keys. */
 const REST_REQUEST_CONTRACTS: [parserFile: string, schemas: string[]][] = [
@@ -52,6 +55,7 @@ const REST_REQUEST_CONTRACTS: [parserFile: string, schemas: string[]][] = [
     'kondo/main/ingest/classes/ConversationRequestParser.cls',
     ['ConversationsRequest', 'Conversation', 'Person', 'Message'],
   ],
+  ['kondo/main/lookup/classes/LookupRequestParser.cls', ['LookupRequest']],
 ];
 /** Component DTOs: every exported interface must match an inner class of the controller. */
 const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [

@@ -3,7 +3,8 @@
 //   scratch   create a scratch org with the kondo namespace (needs a Dev Hub linked to the namespace)
 //   deploy    build the component JavaScript and deploy the package source
 //   permsets  assign Kondo Admin and Kondo User to the running user
-//   data      load the sample data plan (contacts, leads, conversations)
+//   data      load the sample records (accounts, contacts, leads); conversations go through
+//             the API: npm run org:smoke
 //   test      run every Apex test in the org with coverage, results in artifacts/apex-tests
 //   package   create a package version (needs the Dev Hub)
 //   all       scratch, deploy, permsets, data, test

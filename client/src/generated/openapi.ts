@@ -1,0 +1,517 @@
+// Generated from docs/api/openapi.yaml by openapi-typescript. Do not edit: change the
+// description and run `npm run client:generate`; npm test fails while this file is out of date.
+
+export interface paths {
+  '/v1/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Push up to 200 LinkedIn conversations (fields, and messages as Tasks, transcript and history). */
+    post: operations['syncConversations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sync settings Kondo needs (frequency, creation, mappings, read-back fields). */
+    get: operations['getSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Look up one LinkedIn profile by URL or member URN; same response shape, one result.
+     * @description Give linkedInUrl, memberUrn or both. No usable reference gives the one result status
+     *     invalid (MISSING_IDENTITY when neither parameter is given).
+     */
+    get: operations['lookupProfile'];
+    put?: never;
+    /**
+     * Look up to 200 LinkedIn profiles; answers the matched Contact or Lead and its read-back fields.
+     * @description Same identity rules and matching as /v1/conversations (member URN first, then the URL key;
+     *     Contact or Lead first as the settings say; converted Leads never match; the most recently
+     *     modified record wins and ambiguity is reported). Runs as the caller: a record the caller
+     *     cannot see is not_found, and a configured read-back field the caller cannot read is left
+     *     out of fields and named in hiddenFields. Queries do not grow with the number of profiles.
+     */
+    post: operations['lookupProfiles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    ConversationsRequest: {
+      conversations: components['schemas']['Conversation'][];
+    };
+    /**
+     * @description Wrong JSON types reject the whole request (400 INVALID_REQUEST with path). Value problems
+     *     (no conversationId, duplicate id, bad trigger, no usable LinkedIn reference, malformed
+     *     message) fail only this conversation. Null or absent values leave stored values unchanged.
+     */
+    Conversation: {
+      /** @description Kondo's id; required (else MISSING_CONVERSATION_ID). */
+      conversationId?: string | null;
+      /**
+       * @description Required (else INVALID_TRIGGER).
+       * @enum {string|null}
+       */
+      trigger?: 'auto' | 'manual' | null;
+      person?: components['schemas']['Person'];
+      labels?: string[] | null;
+      notes?: string | null;
+      kondoUrl?: string | null;
+      syncedBy?: {
+        email?: string | null;
+        name?: string | null;
+      } | null;
+      /** @description Oldest first. Either the latest message(s) only, or the entire conversation (see messageScope). */
+      messages?: components['schemas']['Message'][] | null;
+      /**
+       * @description `latest` (default when absent): messages holds the newest messages only; they are added
+       *     to the stored history. `full`: messages holds the entire conversation; the history is
+       *     rebuilt from it plus any older stored lines Kondo no longer sends, and the first full
+       *     push applies the Task window (as does any push while no message is stored yet). Any other value fails the conversation (INVALID_MESSAGE).
+       * @enum {string|null}
+       */
+      messageScope?: 'latest' | 'full' | null;
+      /** @description Kondo property name to value; the source of admin INBOUND mappings. */
+      properties?: {
+        [key: string]: components['schemas']['Scalar'] | components['schemas']['Scalar'][];
+      } | null;
+    };
+    /** @description At least one of linkedInUrl and memberUrn is required (else MISSING_IDENTITY). */
+    Person: {
+      linkedInUrl?: string | null;
+      memberUrn?: string | null;
+      firstName?: string | null;
+      lastName?: string | null;
+      headline?: string | null;
+      location?: string | null;
+      company?: string | null;
+    } | null;
+    /**
+     * @description A body is data: HTML, scripts, emoji and right-to-left text are stored as sent and never
+     *     interpreted. Stored lengths: Task Description 32,000 and transcript body 131,072 UTF-16
+     *     code units (an emoji counts 2), longer bodies cut with a visible marker; in the history
+     *     line, line breaks inside a body become spaces.
+     */
+    Message: {
+      /** @description Kondo's message id; required (else INVALID_MESSAGE). Case-sensitive; the idempotency key. */
+      id?: string | null;
+      /** @enum {string|null} */
+      direction?: 'inbound' | 'outbound' | null;
+      senderName?: string | null;
+      /** @description ISO-8601 with seconds and zone, e.g. 2025-03-01T09:30:00Z. */
+      sentAt?: string | null;
+      body?: string | null;
+    };
+    Scalar: string | number | boolean | null;
+    ConversationsResponse: {
+      requestId: string;
+      results: components['schemas']['ConversationResult'][];
+      summary: components['schemas']['Summary'];
+    };
+    ConversationResult: {
+      conversationId: string | null;
+      /** @enum {string} */
+      status: 'created' | 'updated' | 'skipped' | 'failed';
+      /** @enum {string|null} */
+      objectType: 'Contact' | 'Lead' | null;
+      recordId: string | null;
+      /** @enum {string|null} */
+      matchedBy: 'urn' | 'url' | 'created' | null;
+      ambiguous: boolean;
+      /** @description Every matching record when ambiguous, pick first (most recently modified, then lowest Id). */
+      candidates: string[];
+      fieldErrors: components['schemas']['FieldError'][];
+      warnings: components['schemas']['Warning'][];
+      /**
+       * @description For skipped: SKIPPED_MANUAL_MODE, SKIPPED_NO_LABEL, NO_MATCH. For failed:
+       *     MISSING_CONVERSATION_ID, INVALID_CONVERSATION_ID, DUPLICATE_IN_REQUEST, INVALID_TRIGGER,
+       *     MISSING_IDENTITY, INVALID_MEMBER_URN, INVALID_MESSAGE, the identity codes INVALID_URL,
+       *     NOT_LINKEDIN, NOT_A_PROFILE, UNRESOLVABLE_LINK, EMPTY, or a Salesforce DML status code
+       *     (e.g. STRING_TOO_LONG, FIELD_CUSTOM_VALIDATION_EXCEPTION).
+       */
+      errorCode: string | null;
+      errorMessage: string | null;
+      /** @description Messages this conversation carried in the request. */
+      messagesReceived: number;
+      /** @description Tasks created for messages never recorded before (0 when messages are off). */
+      tasksCreated: number;
+      /** @description Messages already recorded (by an earlier request, earlier in this one, or by a request racing this one): no second Task. */
+      duplicatesIgnored: number;
+      /** @description The history field no longer shows every message: past 131,072 characters it keeps the newest and starts with "[N earlier messages not shown]". */
+      historyTruncated: boolean;
+      /** @description Some messages did not fit this transaction (DML rows) and are recorded by a queued job; tasksCreated and duplicatesIgnored count only what was done here. */
+      messagesDeferred: boolean;
+    };
+    FieldError: {
+      field: string | null;
+      property: string | null;
+      /** @enum {string} */
+      code:
+        | 'UNKNOWN_FIELD'
+        | 'FIELD_NOT_WRITABLE'
+        | 'UNSUPPORTED_FIELD_TYPE'
+        | 'TYPE_MISMATCH'
+        | 'VALUE_TOO_LONG'
+        | 'NUMBER_OUT_OF_RANGE'
+        | 'INVALID_PICKLIST_VALUE'
+        | 'INVALID_EMAIL';
+      message: string;
+    };
+    Warning: {
+      /** @enum {string} */
+      code:
+        | 'LABELS_TRUNCATED'
+        | 'NOTES_TRUNCATED'
+        | 'HEADLINE_TRUNCATED'
+        | 'LOCATION_TRUNCATED'
+        | 'KONDO_URL_IGNORED'
+        | 'MEMBER_URN_CONFLICT'
+        | 'MATCH_FIELD_NOT_SET'
+        | 'IGNORED_MEMBER_URN'
+        | 'IGNORED_LINKEDIN_URL'
+        | 'MESSAGES_NOT_RECORDED'
+        | 'TASKS_NOT_CREATED'
+        | 'MESSAGE_BODY_TRUNCATED'
+        | 'HISTORY_NOT_SAVED';
+      message: string;
+    };
+    Summary: {
+      received: number;
+      created: number;
+      updated: number;
+      skipped: number;
+      failed: number;
+    };
+    SettingsResponse: {
+      /** @enum {string} */
+      syncFrequency: 'AUTO_ALL' | 'AUTO_LABELLED' | 'MANUAL';
+      syncMessages: boolean;
+      createIfMissing: boolean;
+      /** @enum {string} */
+      createAs: 'Lead' | 'Contact';
+      /** @enum {string} */
+      matchPriority: 'Contact' | 'Lead';
+      /** @description 0 means all. */
+      taskWindowDays: number;
+      mappings: {
+        /** @enum {string} */
+        object: 'Contact' | 'Lead';
+        kondoProperty: string;
+        targetField: string;
+      }[];
+      readBackFields: {
+        /** @enum {string} */
+        object: 'Contact' | 'Lead';
+        field: string;
+      }[];
+    };
+    LookupRequest: {
+      profiles: {
+        linkedInUrl?: string | null;
+        memberUrn?: string | null;
+      }[];
+    };
+    LookupResponse: {
+      requestId: string;
+      results: components['schemas']['LookupResult'][];
+    };
+    LookupResult: {
+      /**
+       * @description not_found also when the only matching records are ones the caller cannot see.
+       * @enum {string}
+       */
+      status: 'found' | 'not_found' | 'invalid';
+      /** @enum {string|null} */
+      objectType: 'Contact' | 'Lead' | null;
+      recordId: string | null;
+      name: string | null;
+      /** @description Opens the record in Lightning Experience (https://<org>.lightning.force.com/lightning/r/<Object>/<Id>/view). */
+      recordUrl: string | null;
+      /** @enum {string|null} */
+      matchedBy: 'urn' | 'url' | null;
+      ambiguous: boolean;
+      /** @description All matching record ids the caller can see when ambiguous, the pick first (most recently modified, then lowest Id). */
+      candidates: string[];
+      /** @description The admin's read-back fields for this object that the caller can read, in the admin's order. */
+      fields: components['schemas']['LookupField'][];
+      /** @description API names of configured read-back fields the caller cannot read (field-level security). */
+      hiddenFields: string[];
+      /**
+       * @description For invalid: the identity codes INVALID_URL, NOT_LINKEDIN, NOT_A_PROFILE,
+       *     UNRESOLVABLE_LINK, EMPTY, INVALID_MEMBER_URN, MISSING_IDENTITY.
+       */
+      errorCode: string | null;
+      errorMessage: string | null;
+    };
+    LookupField: {
+      field: string;
+      label: string;
+      /** @description The Schema.DisplayType name in lower case (string, email, picklist, date, currency, ...). */
+      type: string;
+      /** @description JSON scalar; dates as YYYY-MM-DD, date-times as ISO-8601 UTC, times as HH:mm:ss.SSS; picklists as API values; compound fields (address, location) as text. */
+      value: string | number | boolean | null;
+      /** @description For display - picklist labels (multi-select joined with "; "), numbers in the caller's locale (percent with "%"), booleans "true"/"false", dates and times as in value. */
+      displayValue: string | null;
+    };
+    ErrorResponse: {
+      error: {
+        /** @enum {string} */
+        code:
+          | 'MALFORMED_JSON'
+          | 'INVALID_REQUEST'
+          | 'TOO_MANY_CONVERSATIONS'
+          | 'PERMISSION_DENIED'
+          | 'INTERNAL_ERROR'
+          | 'TOO_MANY_PROFILES';
+        message: string;
+        /** @description JSON path of the offending value, e.g. conversations[3].person; '$' is the root. */
+        path?: string;
+      };
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  syncConversations: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Echoed as requestId when it matches `[A-Za-z0-9._:-]{1,64}`; otherwise a UUID is generated. */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConversationsRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description Processed. Per-conversation outcomes, in request order; some may have failed.
+       *     A request whose messages need more than the DML rows one transaction allows (10,000:
+       *     one per new message, one per Task) records what fits and hands the rest to a queued
+       *     job; those conversations say `messagesDeferred: true` (status stays created/updated)
+       *     and their Tasks are counted in no response.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationsResponse'];
+        };
+      };
+      /** @description MALFORMED_JSON (not JSON) or INVALID_REQUEST (breaks the schema; path names where). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_CONVERSATIONS (more than 200). 413 is on the Apex RestResponse list of accepted codes. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTERNAL_ERROR; nothing was saved, the request may be retried. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Current settings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SettingsResponse'];
+        };
+      };
+      /** @description PERMISSION_DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  lookupProfile: {
+    parameters: {
+      query?: {
+        linkedInUrl?: string;
+        memberUrn?: string;
+      };
+      header?: {
+        /** @description Echoed as requestId when it matches `[A-Za-z0-9._:-]{1,64}`; otherwise a UUID is generated. */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One result. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookupResponse'];
+        };
+      };
+      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTERNAL_ERROR; the request may be retried. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  lookupProfiles: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Echoed as requestId when it matches `[A-Za-z0-9._:-]{1,64}`; otherwise a UUID is generated. */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LookupRequest'];
+      };
+    };
+    responses: {
+      /** @description One result per profile, in request order. An unrecognisable URL is a result with status invalid, not a request error. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookupResponse'];
+        };
+      };
+      /** @description MALFORMED_JSON (not JSON) or INVALID_REQUEST (breaks the schema; path names where). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API, or cannot read the field mappings). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_PROFILES (more than 200). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTERNAL_ERROR; nothing was changed, the request may be retried. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+}

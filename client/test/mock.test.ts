@@ -1,0 +1,123 @@
+// The client and the command line against Stoplight Prism mocking docs/api/openapi.yaml:
+// Prism validates each request against the description and answers with its examples.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { main, type CliIo } from '../src/cli';
+import { KondoClient } from '../src/client';
+import { KondoApiError } from '../src/errors';
+import type { Conversation } from '../src/types';
+import { conversation } from './fakes';
+import { startMockServer, type MockServer } from './mockServer';
+
+describe('against the Prism mock of the OpenAPI description', () => {
+  let mock: MockServer;
+  const clientFor = (headers: Record<string, string> = {}): KondoClient =>
+    new KondoClient({
+      credentials: { instanceUrl: 'https://unused.example', accessToken: 'mock-token' },
+      baseUrl: mock.baseUrl,
+      headers,
+      retry: { maxAttempts: 2, baseDelayMs: 1 },
+    });
+
+  before(async () => {
+    mock = await startMockServer();
+  });
+  after(async () => {
+    await mock.stop();
+  });
+
+  it('pushes valid conversations and maps the per-conversation results and codes', async () => {
+    // The documented mixed example has four results.
+    const items = ['a', 'b', 'c', 'd'].map((id) => conversation(id));
+    const report = await clientFor({ Prefer: 'example=mixed' }).push(items);
+    assert.equal(report.requests, 1);
+    assert.deepEqual(
+      report.outcomes.map((o) => [o.index, o.status, o.errorCode]),
+      [
+        [0, 'updated', null],
+        [1, 'skipped', 'SKIPPED_NO_LABEL'],
+        [2, 'failed', 'MISSING_CONVERSATION_ID'],
+        [3, 'created', null],
+      ]
+    );
+    assert.equal(report.outcomes[0]?.result?.fieldErrors[0]?.code, 'TYPE_MISMATCH');
+    assert.deepEqual(report.counts, { created: 1, updated: 1, skipped: 1, failed: 1 });
+  });
+
+  it('a request that breaks the schema is rejected by the mock, mapped, and not retried', async () => {
+    const broken = { ...conversation('a'), labels: 'not-a-list' } as unknown as Conversation;
+    const report = await clientFor().push([broken]);
+    assert.equal(report.requests, 1, '400 is never retried');
+    assert.equal(report.outcomes[0]?.status, 'failed');
+    assert.equal(report.outcomes[0]?.errorCode, 'INVALID_REQUEST');
+  });
+
+  it('a lookup that breaks the schema throws KondoApiError INVALID_REQUEST', async () => {
+    await assert.rejects(
+      clientFor().lookup([{ linkedInUrl: 42 } as unknown as { linkedInUrl: string }]),
+      (error: unknown) =>
+        error instanceof KondoApiError && error.status === 400 && error.code === 'INVALID_REQUEST'
+    );
+  });
+
+  it('maps the documented 403 and 413 answers to their codes', async () => {
+    await assert.rejects(
+      clientFor({ Prefer: 'code=403' }).push([conversation('a')]),
+      (error: unknown) => error instanceof KondoApiError && error.code === 'PERMISSION_DENIED'
+    );
+    const tooMany = await clientFor({ Prefer: 'code=413' }).push([conversation('a')]);
+    assert.equal(tooMany.outcomes[0]?.errorCode, 'TOO_MANY_CONVERSATIONS');
+  });
+
+  it('looks up profiles (POST) and one profile (GET)', async () => {
+    const results = await clientFor({ Prefer: 'example=mixed' }).lookup([
+      { linkedInUrl: 'https://www.linkedin.com/in/jane-doe', memberUrn: null },
+      { linkedInUrl: null, memberUrn: 'urn:li:fsd_profile:ACoAAB1234567890abcdefGHIJ' },
+      { linkedInUrl: 'https://uk.linkedin.com/in/nobody-here/', memberUrn: null },
+      { linkedInUrl: 'https://www.linkedin.com/company/acme', memberUrn: null },
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['found', 'found', 'not_found', 'invalid']
+    );
+    assert.equal(results[3]?.errorCode, 'NOT_A_PROFILE');
+    assert.equal(results[1]?.fields[0]?.displayValue, '1,250,000');
+    const one = await clientFor().lookupOne({
+      linkedInUrl: 'https://www.linkedin.com/in/jane-doe',
+    });
+    assert.equal(one.status, 'found');
+    assert.equal(one.objectType, 'Contact');
+  });
+
+  it('reads the settings', async () => {
+    const settings = await clientFor().settings();
+    assert.ok(['AUTO_ALL', 'AUTO_LABELLED', 'MANUAL'].includes(settings.syncFrequency));
+    assert.ok(Array.isArray(settings.mappings));
+  });
+
+  it('runs the command line: settings and lookup print tables, exit codes follow the results', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      errIsTty: false,
+      env: { KONDO_ACCESS_TOKEN: 'mock-token' },
+      runSf: () => ({ status: 1, stdout: '', stderr: 'not used' }),
+    };
+    const auth = ['--instance-url', 'https://unused.example', '--base-url', mock.baseUrl];
+    assert.equal(await main(['settings', ...auth], io), 0, err.join('\n'));
+    assert.match(out.join('\n'), /syncFrequency/);
+    out.length = 0;
+    // Four inputs, as many as the documented mixed answer has results.
+    const inputs = [
+      'https://www.linkedin.com/in/jane-doe',
+      'urn:li:fsd_profile:ACoAAB1234567890abcdefGHIJ',
+      'https://uk.linkedin.com/in/nobody-here/',
+      'https://www.linkedin.com/company/acme',
+    ];
+    const code = await main(['lookup', ...inputs, ...auth], io);
+    assert.equal(code, 1, 'an invalid input makes the exit code 1');
+    assert.match(out.join('\n'), /NOT_A_PROFILE/);
+  });
+});

@@ -36,3 +36,51 @@ declare module '@salesforce/apex/ConversationHistoryController.getMessages' {
     WireAdapterConstructor<GetMessagesParams, GetMessagesWireResult>;
   export default getMessages;
 }
+
+// ---- setup: SetupController ----
+declare module '@salesforce/apex/SetupController.getSetup' {
+  import type { SetupPage } from 'types/dto/setup';
+
+  const getSetup: () => Promise<SetupPage>;
+  export default getSetup;
+}
+
+declare module '@salesforce/apex/SetupController.saveConfiguration' {
+  import type { SaveOutcome } from 'types/dto/setup';
+
+  const saveConfiguration: (params: { configurationJson: string }) => Promise<SaveOutcome>;
+  export default saveConfiguration;
+}
+
+declare module '@salesforce/apex/SetupController.exportConfiguration' {
+  const exportConfiguration: () => Promise<string>;
+  export default exportConfiguration;
+}
+
+declare module '@salesforce/apex/SetupController.importConfiguration' {
+  import type { SaveOutcome } from 'types/dto/setup';
+
+  const importConfiguration: (params: { fileContent: string }) => Promise<SaveOutcome>;
+  export default importConfiguration;
+}
+
+declare module '@salesforce/apex/SetupController.testMatch' {
+  import type { MatchTest } from 'types/dto/setup';
+
+  const testMatch: (params: { linkedInUrl: string }) => Promise<MatchTest>;
+  export default testMatch;
+}
+
+declare module '@salesforce/apex/SetupController.startKeyBackfill' {
+  import type { JobProgress } from 'types/dto/setup';
+
+  const startKeyBackfill: () => Promise<JobProgress[]>;
+  export default startKeyBackfill;
+}
+
+declare module '@salesforce/apex/SetupController.getKeyBackfillProgress' {
+  import type { JobProgress } from 'types/dto/setup';
+
+  const getKeyBackfillProgress: (params: { jobIds: string[] }) => Promise<JobProgress[]>;
+  export default getKeyBackfillProgress;
+}

@@ -63,6 +63,7 @@ const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [
     'types/dto/conversationHistory.ts',
     'kondo/main/history/classes/ConversationHistoryController.cls',
   ],
+  ['types/dto/setup.ts', 'kondo/main/setup/classes/SetupModel.cls'],
 ];
 
 function allApexShapes(): Map<string, Shape> {

@@ -257,6 +257,8 @@ export default class KondoSetup extends LightningElement {
     return (this.testResult as MatchTest).matches.map((record) => ({
       ...record,
       href: `/lightning/r/${record.objectName}/${record.id}/view`,
+      // The template compiler trims the whitespace before a text node: the space goes here.
+      objectText: ` (${record.objectName})`,
     }));
   }
 

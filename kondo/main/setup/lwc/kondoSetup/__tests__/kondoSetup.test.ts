@@ -250,7 +250,7 @@ describe('c-kondo-setup', () => {
 
       const mappings = q(element, 'c-kondo-setup-mappings');
       mappings?.dispatchEvent(
-        new CustomEvent('change', {
+        new CustomEvent('mappingschange', {
           detail: {
             mappings: [{ objectName: 'Lead', kondoProperty: 'labels', targetField: 'Company' }],
             readBackFields: [],
@@ -261,6 +261,22 @@ describe('c-kondo-setup', () => {
 
       expect(q(element, '.unsaved')).not.toBeNull();
       expect(qa(mappings as HTMLElement, 'tr.mapping-row')).toHaveLength(1);
+    });
+
+    it('ignores the change events of the comboboxes inside the mappings table', async () => {
+      const { element } = await render();
+
+      // lightning-combobox's change event is composed and bubbles out of the table.
+      const mappings = q(element, 'c-kondo-setup-mappings');
+      mappings?.dispatchEvent(
+        new CustomEvent('change', { detail: { value: 'headline' }, bubbles: true, composed: true })
+      );
+      await settle();
+
+      expect(q(element, '.unsaved')).toBeNull();
+      expect(qa(mappings as HTMLElement, 'tr.mapping-row')).toHaveLength(
+        PAGE.configuration.mappings.length
+      );
     });
   });
 
@@ -393,6 +409,10 @@ describe('c-kondo-setup', () => {
       });
       expect(q(element, '.test-key code')?.textContent).toBe('jane-doe-42');
       const links = qa(element, '.test-matches a') as HTMLAnchorElement[];
+      expect(qa(element, '.test-matches li').map((item) => item.textContent?.trim())).toEqual([
+        'Jane Doe (Contact)',
+        'Jane Doe (Lead)',
+      ]);
       expect(links.map((link) => link.getAttribute('href'))).toEqual([
         '/lightning/r/Contact/003000000000001AAA/view',
         '/lightning/r/Lead/00Q000000000001AAA/view',

@@ -218,10 +218,17 @@ describe('kondoSetup in the browser', () => {
       '120',
       'the edited value is kept'
     );
-    // Removing both broken rows makes the configuration valid again.
+    // Removing the row of the deleted field: the other error stays on its own row.
     const broken = page.locator('tr.mapping-row_error lightning-button-icon.remove-mapping button');
     await broken.first().click();
     await settle(page);
+    assert.deepEqual(
+      (await page.locator('tr.mapping-row_error .row-error').allInnerTexts()).map((text) =>
+        text.trim()
+      ),
+      ['Another mapping already writes Lead.Title.'],
+      'the removed row’s error goes with it'
+    );
     await broken.first().click();
     await settle(page);
     await save(page);

@@ -145,7 +145,9 @@ describe('c-kondo-setup', () => {
       expect(qa(element, 'lightning-card.section')).toHaveLength(8);
       expect(q(element, '.conversations-url')?.textContent).toContain('/kondo/v1/conversations');
       expect(q(element, '.integration-user')?.textContent).toContain('1 active user holds');
-      expect(q(element, '.failed-24h')?.textContent).toContain('2 conversations failed in 1');
+      expect(q(element, '.failed-24h')?.textContent).toBe(
+        '2 conversations failed in 1 failed or rejected request.'
+      );
       expect(q(element, 'lightning-formatted-date-time')).not.toBeNull();
       const contactField = q<HTMLElement & { value: string; options: unknown[] }>(
         element,
@@ -179,6 +181,19 @@ describe('c-kondo-setup', () => {
       const { element } = await render(page((copy) => (copy.connection.integrationUserCount = 3)));
 
       expect(q(element, '.integration-user')?.textContent).toContain('3 active users hold');
+    });
+
+    it('counts one failed conversation and several failed requests in the singular and plural', async () => {
+      const { element } = await render(
+        page((copy) => {
+          copy.connection.failedConversationsLast24Hours = 1;
+          copy.connection.failedRequestsLast24Hours = 2;
+        })
+      );
+
+      expect(q(element, '.failed-24h')?.textContent).toBe(
+        '1 conversation failed in 2 failed or rejected requests.'
+      );
     });
   });
 
@@ -332,6 +347,62 @@ describe('c-kondo-setup', () => {
       click(q(element, '.discard'));
       await settle();
       expect(q(element, '.validation-errors')).toBeNull();
+    });
+
+    it('keeps each row error on its row when rows are removed or moved', async () => {
+      const { element } = await render();
+      saveMock.mockResolvedValue(INVALID);
+      change(q(element, '.task-window'), { value: '99999' });
+      await settle();
+      click(q(element, '.save'));
+      await settle();
+
+      const mappings = q(element, 'c-kondo-setup-mappings') as HTMLElement;
+      const [firstShown, secondShown, thirdShown] = PAGE.configuration.readBackFields;
+      // The shown fields' second row (the one in error) moves up: its error goes with it.
+      mappings.dispatchEvent(
+        new CustomEvent('mappingschange', {
+          detail: {
+            mappings: PAGE.configuration.mappings,
+            readBackFields: [secondShown, firstShown, thirdShown],
+          },
+        })
+      );
+      await settle();
+      expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
+        'Task window: Enter a whole number of days from 0 to 3650.',
+        'Mapping row 1: Title (STRING) cannot hold the Kondo property notes.',
+        'Shown field 1: Contact.Email is listed twice.',
+      ]);
+
+      // The first mapping (in error) is removed: its error goes, the next row does not inherit it.
+      mappings.dispatchEvent(
+        new CustomEvent('mappingschange', {
+          detail: {
+            mappings: PAGE.configuration.mappings.slice(1),
+            readBackFields: [secondShown, firstShown, thirdShown],
+          },
+        })
+      );
+      await settle();
+      expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
+        'Task window: Enter a whole number of days from 0 to 3650.',
+        'Shown field 1: Contact.Email is listed twice.',
+      ]);
+
+      // An edit in place keeps the row's error until the next save.
+      mappings.dispatchEvent(
+        new CustomEvent('mappingschange', {
+          detail: {
+            mappings: PAGE.configuration.mappings.slice(1),
+            readBackFields: [{ objectName: 'Contact', field: 'Birthdate' }, firstShown, thirdShown],
+          },
+        })
+      );
+      await settle();
+      expect(qa(element, '.error-line').map((line) => line.textContent)).toContain(
+        'Shown field 1: Contact.Email is listed twice.'
+      );
     });
 
     it('says one value when one needs fixing, and labels section-wide errors', async () => {

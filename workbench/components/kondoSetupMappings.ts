@@ -32,12 +32,12 @@ export default defineEntry({
     errors: {
       label: 'Row errors',
       description:
-        'The server refused a save: each error shows at its row, a section-wide one above the lists.',
+        'The server refused an import: each error shows at its row (the field a list cannot go into is not offered, so its picker is empty), a section-wide one above the lists.',
       props: () => ({
         ...common,
         mappings: [
           ...CONFIGURED.mappings,
-          { objectName: 'Lead', kondoProperty: 'notes', targetField: 'Status' },
+          { objectName: 'Lead', kondoProperty: 'labels', targetField: 'Status' },
           { objectName: 'Lead', kondoProperty: 'location', targetField: 'Title' },
         ],
         readBackFields: [...CONFIGURED.readBackFields, { objectName: 'Contact', field: 'Email' }],
@@ -46,7 +46,7 @@ export default defineEntry({
             section: 'mappings',
             rowIndex: 6,
             field: 'targetField',
-            message: 'Lead Status (PICKLIST) cannot hold the Kondo property notes.',
+            message: 'Lead Status (PICKLIST) cannot hold the Kondo property labels.',
           },
           {
             section: 'mappings',

@@ -167,6 +167,11 @@ describe('kondoSetup in the browser', () => {
       1,
       'only the duplicate row is marked'
     );
+    assert.deepEqual(
+      (await page.locator('c-kondo-setup .error-line').allInnerTexts()).map((text) => text.trim()),
+      [`Lead mapping ${leadCount + 1}: ${errorText}`],
+      'the summary names the row as the Lead table numbers it'
+    );
     assert.deepEqual(await toasts(page), [
       { title: 'Nothing was saved', message: '1 value needs fixing.', variant: 'error' },
     ]);

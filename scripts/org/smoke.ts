@@ -15,7 +15,7 @@ import { KondoClient, type PushReport } from '../../client/src/client';
 import { readConversations } from '../../client/src/cli';
 import { formatTable } from '../../client/src/report';
 import type { Conversation, LookupProfile, LookupResult } from '../../client/src/types';
-import { runSf, SF_ENV, sfCommand } from './sfCli';
+import { assignKondoPermissionSets, runSf, sfVisible } from './sfCli';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const SAMPLE_PUSH = join(ROOT, 'data/sample/conversations.push.json');
@@ -214,23 +214,6 @@ export function formatChecks(checks: Check[]): string {
   )}\n\n${failed === 0 ? 'smoke: all checks passed' : `smoke: ${failed} of ${checks.length} checks failed`}`;
 }
 
-function sfInherit(args: string[], tolerate?: RegExp): void {
-  const [command, prefix] = sfCommand();
-  console.log(`$ sf ${args.join(' ')}`);
-  const result = spawnSync(command, [...prefix, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...SF_ENV },
-  });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  process.stdout.write(output);
-  if (result.status !== 0 && !(tolerate && tolerate.test(output))) {
-    throw new Error(
-      `sf ${args.slice(0, 2).join(' ')} failed with exit code ${result.status ?? 'unknown'}`
-    );
-  }
-}
-
 function sfQuery(soql: string): Record<string, unknown>[] {
   const run = runSf(['data', 'query', '--json', '--query', soql, '--target-org', ALIAS], ROOT);
   const parsed = JSON.parse(run.stdout || '{}') as {
@@ -253,25 +236,12 @@ async function main(): Promise<void> {
     });
     if (deploy.status !== 0) throw new Error('deploy failed');
   }
-  // Assigning a permission set twice fails with a duplicate assignment: that is fine here.
-  sfInherit(
-    [
-      'org',
-      'assign',
-      'permset',
-      '--name',
-      'Kondo_Admin',
-      '--name',
-      'Kondo_User',
-      '--name',
-      'Kondo_Integration',
-      '--target-org',
-      ALIAS,
-    ],
-    /duplicate|already/i
-  );
+  assignKondoPermissionSets(ALIAS, ROOT);
   if (sfQuery(QUERIES.sampleContacts()).length === 0) {
-    sfInherit(['data', 'import', 'tree', '--plan', 'data/sample/plan.json', '--target-org', ALIAS]);
+    sfVisible(
+      ['data', 'import', 'tree', '--plan', 'data/sample/plan.json', '--target-org', ALIAS],
+      ROOT
+    );
   }
   const client = new KondoClient({
     credentials: credentialsFromSfOrg(ALIAS, (args) => runSf(args, ROOT)),

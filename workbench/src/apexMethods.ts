@@ -4,10 +4,24 @@
 // new Apex method.
 import type getConversations from '@salesforce/apex/ConversationHistoryController.getConversations';
 import type getMessages from '@salesforce/apex/ConversationHistoryController.getMessages';
+import type getSetup from '@salesforce/apex/SetupController.getSetup';
+import type saveConfiguration from '@salesforce/apex/SetupController.saveConfiguration';
+import type exportConfiguration from '@salesforce/apex/SetupController.exportConfiguration';
+import type importConfiguration from '@salesforce/apex/SetupController.importConfiguration';
+import type testMatch from '@salesforce/apex/SetupController.testMatch';
+import type startKeyBackfill from '@salesforce/apex/SetupController.startKeyBackfill';
+import type getKeyBackfillProgress from '@salesforce/apex/SetupController.getKeyBackfillProgress';
 
 export interface ApexMethods {
   'ConversationHistoryController.getConversations': typeof getConversations;
   'ConversationHistoryController.getMessages': typeof getMessages;
+  'SetupController.getSetup': typeof getSetup;
+  'SetupController.saveConfiguration': typeof saveConfiguration;
+  'SetupController.exportConfiguration': typeof exportConfiguration;
+  'SetupController.importConfiguration': typeof importConfiguration;
+  'SetupController.testMatch': typeof testMatch;
+  'SetupController.startKeyBackfill': typeof startKeyBackfill;
+  'SetupController.getKeyBackfillProgress': typeof getKeyBackfillProgress;
 }
 
 export type ApexMethodName = keyof ApexMethods;

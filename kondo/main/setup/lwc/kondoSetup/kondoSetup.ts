@@ -58,6 +58,48 @@ function numberText(value: number | null | undefined): string {
   return typeof value === 'number' ? String(value) : '';
 }
 
+/** Index of the n-th (0-based) occurrence of key in keys, or -1. */
+function nthIndexOf(keys: string[], key: string, n: number): number {
+  let seen = 0;
+  for (let index = 0; index < keys.length; index++) {
+    if (keys[index] === key) {
+      if (seen === n) {
+        return index;
+      }
+      seen++;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The server's row errors name rows by index. When rows are removed or moved, each error
+ * follows its row (found by content); a removed row's error goes. An edited row keeps its
+ * error until the next save checks it again.
+ */
+function followRows(
+  errors: ValidationError[],
+  section: string,
+  before: object[],
+  after: object[]
+): ValidationError[] {
+  const beforeKeys = before.map((row) => JSON.stringify(row));
+  const afterKeys = after.map((row) => JSON.stringify(row));
+  return errors.flatMap((error) => {
+    const index = error.rowIndex;
+    if (error.section !== section || typeof index !== 'number' || index >= beforeKeys.length) {
+      return [error];
+    }
+    const key = beforeKeys[index] as string;
+    const twinsBefore = beforeKeys.slice(0, index).filter((other) => other === key).length;
+    const moved = nthIndexOf(afterKeys, key, twinsBefore);
+    if (moved >= 0) {
+      return [{ ...error, rowIndex: moved }];
+    }
+    return after.length < before.length ? [] : [error];
+  });
+}
+
 function clone(configuration: Configuration): Configuration {
   return JSON.parse(JSON.stringify(configuration)) as Configuration;
 }
@@ -140,14 +182,35 @@ export default class KondoSetup extends LightningElement {
     return this.errors.map((error, index) => {
       let where = SETTING_LABELS[error.field] ?? error.field;
       // Apex leaves a null rowIndex out of the JSON: undefined means a section-wide error.
-      const row = typeof error.rowIndex === 'number' ? error.rowIndex + 1 : null;
+      const row = typeof error.rowIndex === 'number' ? error.rowIndex : null;
       if (error.section === 'mappings') {
-        where = row === null ? 'Field mappings' : `Mapping row ${row}`;
+        where =
+          row === null ? 'Field mappings' : this.rowName(this.draftRows.mappings, row, 'mapping');
       } else if (error.section === 'readBackFields') {
-        where = row === null ? 'Fields shown in Kondo' : `Shown field ${row}`;
+        where =
+          row === null
+            ? 'Fields shown in Kondo'
+            : this.rowName(this.draftRows.readBackFields, row, 'shown field');
       }
       return { key: `error-${index}`, text: `${where}: ${error.message}` };
     });
+  }
+
+  private get draftRows(): Configuration {
+    return this.draft as Configuration;
+  }
+
+  /**
+   * Names a row as the tables number it, per object ("Lead mapping 2"): the server's index
+   * counts both objects' rows together, which the admin never sees.
+   */
+  private rowName(rows: { objectName: string }[], index: number, noun: string): string {
+    const objectName = rows[index]?.objectName;
+    if (objectName === undefined) {
+      return `Row ${index + 1}`;
+    }
+    const position = rows.slice(0, index + 1).filter((row) => row.objectName === objectName).length;
+    return `${objectName} ${noun} ${position}`;
   }
 
   // Read only once the page is ready (the template shows these parts then only).
@@ -182,8 +245,11 @@ export default class KondoSetup extends LightningElement {
   }
 
   get failedText(): string {
-    const connection = this.connection;
-    return `${connection.failedConversationsLast24Hours} conversations failed in ${connection.failedRequestsLast24Hours} failed or rejected requests.`;
+    const conversations = this.connection.failedConversationsLast24Hours;
+    const requests = this.connection.failedRequestsLast24Hours;
+    const conversationText = conversations === 1 ? 'conversation' : 'conversations';
+    const requestText = requests === 1 ? 'request' : 'requests';
+    return `${conversations} ${conversationText} failed in ${requests} failed or rejected ${requestText}.`;
   }
 
   private matchOptions(objectName: string): Option[] {
@@ -257,6 +323,8 @@ export default class KondoSetup extends LightningElement {
     return (this.testResult as MatchTest).matches.map((record) => ({
       ...record,
       href: `/lightning/r/${record.objectName}/${record.id}/view`,
+      // The template compiler trims the whitespace before a text node: the space goes here.
+      objectText: ` (${record.objectName})`,
     }));
   }
 
@@ -302,6 +370,13 @@ export default class KondoSetup extends LightningElement {
   }
 
   handleMappingsChange(event: CustomEvent<MappingsChange>): void {
+    const draft = this.draft as Configuration;
+    this.errors = followRows(
+      followRows(this.errors, 'mappings', draft.mappings, event.detail.mappings),
+      'readBackFields',
+      draft.readBackFields,
+      event.detail.readBackFields
+    );
     this.draft = {
       ...(this.draft as Configuration),
       mappings: event.detail.mappings,

@@ -9,6 +9,12 @@ import type {
 
 export const OBJECTS = ['Contact', 'Lead'];
 export const CUSTOM_PROPERTY = '__custom';
+/**
+ * The event that carries every edit up. Not `change`: lightning-combobox's own change event is
+ * composed and bubbles out of this component, so a parent listening for `change` here would
+ * also receive each combobox's `{ value }`.
+ */
+export const MAPPINGS_CHANGE_EVENT = 'mappingschange';
 
 interface Option {
   label: string;
@@ -70,8 +76,8 @@ function indexOf(event: Event): number {
  * The field mappings (Kondo property -> Contact or Lead field) and the fields shown in Kondo's
  * side panel, per object. The field picker offers only fields whose type can hold the chosen
  * property (the server sends which types can hold each). Rows keep their index in the whole
- * list, so the server's per-row errors show at their row. Every edit is sent up as a `change`
- * event with the new lists; the parent owns the data.
+ * list, so the server's per-row errors show at their row. Every edit is sent up as a
+ * `mappingschange` event with the new lists; the parent owns the data.
  */
 export default class KondoSetupMappings extends LightningElement {
   @api mappings: MappingRow[] = [];
@@ -204,7 +210,9 @@ export default class KondoSetupMappings extends LightningElement {
 
   private emit(mappings: MappingRow[], readBackFields: ReadBackRow[]): void {
     this.dispatchEvent(
-      new CustomEvent<MappingsChange>('change', { detail: { mappings, readBackFields } })
+      new CustomEvent<MappingsChange>(MAPPINGS_CHANGE_EVENT, {
+        detail: { mappings, readBackFields },
+      })
     );
   }
 

@@ -145,7 +145,9 @@ describe('c-kondo-setup', () => {
       expect(qa(element, 'lightning-card.section')).toHaveLength(8);
       expect(q(element, '.conversations-url')?.textContent).toContain('/kondo/v1/conversations');
       expect(q(element, '.integration-user')?.textContent).toContain('1 active user holds');
-      expect(q(element, '.failed-24h')?.textContent).toContain('2 conversations failed in 1');
+      expect(q(element, '.failed-24h')?.textContent).toBe(
+        '2 conversations failed in 1 failed or rejected request.'
+      );
       expect(q(element, 'lightning-formatted-date-time')).not.toBeNull();
       const contactField = q<HTMLElement & { value: string; options: unknown[] }>(
         element,
@@ -179,6 +181,19 @@ describe('c-kondo-setup', () => {
       const { element } = await render(page((copy) => (copy.connection.integrationUserCount = 3)));
 
       expect(q(element, '.integration-user')?.textContent).toContain('3 active users hold');
+    });
+
+    it('counts one failed conversation and several failed requests in the singular and plural', async () => {
+      const { element } = await render(
+        page((copy) => {
+          copy.connection.failedConversationsLast24Hours = 1;
+          copy.connection.failedRequestsLast24Hours = 2;
+        })
+      );
+
+      expect(q(element, '.failed-24h')?.textContent).toBe(
+        '1 conversation failed in 2 failed or rejected requests.'
+      );
     });
   });
 
@@ -250,7 +265,7 @@ describe('c-kondo-setup', () => {
 
       const mappings = q(element, 'c-kondo-setup-mappings');
       mappings?.dispatchEvent(
-        new CustomEvent('change', {
+        new CustomEvent('mappingschange', {
           detail: {
             mappings: [{ objectName: 'Lead', kondoProperty: 'labels', targetField: 'Company' }],
             readBackFields: [],
@@ -261,6 +276,22 @@ describe('c-kondo-setup', () => {
 
       expect(q(element, '.unsaved')).not.toBeNull();
       expect(qa(mappings as HTMLElement, 'tr.mapping-row')).toHaveLength(1);
+    });
+
+    it('ignores the change events of the comboboxes inside the mappings table', async () => {
+      const { element } = await render();
+
+      // lightning-combobox's change event is composed and bubbles out of the table.
+      const mappings = q(element, 'c-kondo-setup-mappings');
+      mappings?.dispatchEvent(
+        new CustomEvent('change', { detail: { value: 'headline' }, bubbles: true, composed: true })
+      );
+      await settle();
+
+      expect(q(element, '.unsaved')).toBeNull();
+      expect(qa(mappings as HTMLElement, 'tr.mapping-row')).toHaveLength(
+        PAGE.configuration.mappings.length
+      );
     });
   });
 
@@ -295,8 +326,8 @@ describe('c-kondo-setup', () => {
       const lines = qa(element, '.error-line').map((line) => line.textContent);
       expect(lines).toEqual([
         'Task window: Enter a whole number of days from 0 to 3650.',
-        'Mapping row 1: Title (STRING) cannot hold the Kondo property notes.',
-        'Shown field 2: Contact.Email is listed twice.',
+        'Contact mapping 1: Title (STRING) cannot hold the Kondo property notes.',
+        'Contact shown field 2: Contact.Email is listed twice.',
       ]);
       const mappings = q(element, 'c-kondo-setup-mappings') as HTMLElement;
       expect(qa(mappings, '.row-error').map((row) => row.textContent)).toEqual([
@@ -318,6 +349,62 @@ describe('c-kondo-setup', () => {
       expect(q(element, '.validation-errors')).toBeNull();
     });
 
+    it('keeps each row error on its row when rows are removed or moved', async () => {
+      const { element } = await render();
+      saveMock.mockResolvedValue(INVALID);
+      change(q(element, '.task-window'), { value: '99999' });
+      await settle();
+      click(q(element, '.save'));
+      await settle();
+
+      const mappings = q(element, 'c-kondo-setup-mappings') as HTMLElement;
+      const [firstShown, secondShown, thirdShown] = PAGE.configuration.readBackFields;
+      // The shown fields' second row (the one in error) moves up: its error goes with it.
+      mappings.dispatchEvent(
+        new CustomEvent('mappingschange', {
+          detail: {
+            mappings: PAGE.configuration.mappings,
+            readBackFields: [secondShown, firstShown, thirdShown],
+          },
+        })
+      );
+      await settle();
+      expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
+        'Task window: Enter a whole number of days from 0 to 3650.',
+        'Contact mapping 1: Title (STRING) cannot hold the Kondo property notes.',
+        'Contact shown field 1: Contact.Email is listed twice.',
+      ]);
+
+      // The first mapping (in error) is removed: its error goes, the next row does not inherit it.
+      mappings.dispatchEvent(
+        new CustomEvent('mappingschange', {
+          detail: {
+            mappings: PAGE.configuration.mappings.slice(1),
+            readBackFields: [secondShown, firstShown, thirdShown],
+          },
+        })
+      );
+      await settle();
+      expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
+        'Task window: Enter a whole number of days from 0 to 3650.',
+        'Contact shown field 1: Contact.Email is listed twice.',
+      ]);
+
+      // An edit in place keeps the row's error until the next save.
+      mappings.dispatchEvent(
+        new CustomEvent('mappingschange', {
+          detail: {
+            mappings: PAGE.configuration.mappings.slice(1),
+            readBackFields: [{ objectName: 'Contact', field: 'Birthdate' }, firstShown, thirdShown],
+          },
+        })
+      );
+      await settle();
+      expect(qa(element, '.error-line').map((line) => line.textContent)).toContain(
+        'Contact shown field 1: Contact.Email is listed twice.'
+      );
+    });
+
     it('says one value when one needs fixing, and labels section-wide errors', async () => {
       const { element, toasts } = await render();
       saveMock.mockResolvedValue({
@@ -325,6 +412,13 @@ describe('c-kondo-setup', () => {
         errors: [
           { section: 'mappings', rowIndex: null, field: 'mappings', message: 'At most 200.' },
           { section: 'readBackFields', field: 'readBackFields', message: 'At most 200.' },
+          {
+            section: 'mappings',
+            rowIndex: 1,
+            field: 'targetField',
+            message: 'Another mapping already writes Lead.Company.',
+          },
+          { section: 'readBackFields', rowIndex: 9, field: 'field', message: 'No such row.' },
         ],
       });
       change(q(element, '.create-as'), { value: 'Contact' });
@@ -335,8 +429,11 @@ describe('c-kondo-setup', () => {
       expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
         'Field mappings: At most 200.',
         'Fields shown in Kondo: At most 200.',
+        // Rows are named as the tables number them, per object.
+        'Lead mapping 1: Another mapping already writes Lead.Company.',
+        'Row 10: No such row.',
       ]);
-      expect(toasts[0]?.message).toBe('2 values need fixing.');
+      expect(toasts[0]?.message).toBe('4 values need fixing.');
 
       saveMock.mockResolvedValue({ saved: false, errors: [INVALID.errors[0]] });
       click(q(element, '.save'));
@@ -393,6 +490,10 @@ describe('c-kondo-setup', () => {
       });
       expect(q(element, '.test-key code')?.textContent).toBe('jane-doe-42');
       const links = qa(element, '.test-matches a') as HTMLAnchorElement[];
+      expect(qa(element, '.test-matches li').map((item) => item.textContent?.trim())).toEqual([
+        'Jane Doe (Contact)',
+        'Jane Doe (Lead)',
+      ]);
       expect(links.map((link) => link.getAttribute('href'))).toEqual([
         '/lightning/r/Contact/003000000000001AAA/view',
         '/lightning/r/Lead/00Q000000000001AAA/view',

@@ -40,7 +40,7 @@ function render(errors: ValidationError[] = []): {
   element.properties = PAGE.properties;
   element.errors = errors;
   const changes: MappingsChange[] = [];
-  element.addEventListener('change', (event) => {
+  element.addEventListener('mappingschange', (event) => {
     const detail = (event as CustomEvent<MappingsChange>).detail;
     changes.push(detail);
     // The parent owns the data: apply the change as it would.

@@ -57,6 +57,8 @@ if (require.main === module) {
   runBrowserTests().then(
     (outcome) => {
       console.log(outcome.detail);
+      // The last line is read by npm test, which runs this file alongside its other stages.
+      console.log(`browser tests: ${outcome.passed} passed, ${outcome.failed} failed`);
       process.exitCode = outcome.ok ? 0 : 1;
     },
     (error: unknown) => {

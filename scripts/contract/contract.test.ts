@@ -17,6 +17,7 @@ import {
   type Shape,
   type ShapeResolvers,
 } from './shapes';
+import { packageFiles } from '../lib/project';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OPENAPI = join(ROOT, 'docs/api/openapi.yaml');
@@ -68,17 +69,12 @@ const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [
 
 function allApexShapes(): Map<string, Shape> {
   const shapes = new Map<string, Shape>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.cls') && path.includes('/main/')) {
-        for (const [name, cls] of apexClasses(path, { auraEnabledOnly: false }))
-          shapes.set(name, cls.shape);
-      }
+  for (const path of packageFiles(ROOT)) {
+    if (path.endsWith('.cls') && path.includes('/main/')) {
+      for (const [name, cls] of apexClasses(path, { auraEnabledOnly: false }))
+        shapes.set(name, cls.shape);
     }
-  };
-  walk(join(ROOT, 'kondo'));
+  }
   return shapes;
 }
 

@@ -8,13 +8,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildWorkbench, ROOT } from './lib/build';
-import { launchChromium } from './lib/browser';
+import { KEEP_NAMES_HELPER, launchChromium } from './lib/browser';
 import { serve } from './lib/server';
 
 const SIZES = [100, 1_000, 10_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OUT_DIR = join(ROOT, 'workbench', 'dist', 'bench');
-const KEEP_NAMES_HELPER = 'window.__name = (target) => target;';
 
 // Installed before the page's scripts: when the component is inserted, watch its shadow tree
 // for the first message row, then wait for the next frame.

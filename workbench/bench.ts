@@ -127,6 +127,8 @@ async function main(): Promise<void> {
       }
       const heap = median(runs.map((run) => run.heapMb));
       const baseHeap = median(baselines.map((run) => run.heapMb));
+      const nodes = median(runs.map((run) => run.nodes));
+      const baseNodes = median(baselines.map((run) => run.nodes));
       rows.push([
         size.toLocaleString('en-US'),
         median(runs.map((run) => run.rows)).toFixed(0),
@@ -134,10 +136,8 @@ async function main(): Promise<void> {
         median(runs.map((run) => run.nextFrameMs)).toFixed(0),
         heap.toFixed(1),
         (heap - baseHeap).toFixed(1),
-        median(runs.map((run) => run.nodes)).toFixed(0),
-        (median(runs.map((run) => run.nodes)) - median(baselines.map((run) => run.nodes))).toFixed(
-          0
-        ),
+        nodes.toFixed(0),
+        (nodes - baseNodes).toFixed(0),
         searches.length ? median(searches).toFixed(0) : 'n/a (one page)',
       ]);
     }

@@ -13,6 +13,7 @@ import { checkFieldReferences } from './checks/fieldReferences';
 import { checkLwcCompile } from './checks/lwcCompile';
 import { checkMetadata } from './checks/metadata';
 import { formatFinding, type CheckResult } from './lib/findings';
+import { runNodeTests } from './lib/nodeTests';
 import { walk } from './lib/project';
 import { syncLwcPaths } from './tools/lwcPaths';
 
@@ -196,16 +197,11 @@ const stages: {
         ...walk(ROOT, join(ROOT, 'scripts')),
         ...walk(ROOT, join(ROOT, 'client')),
       ].filter((f) => f.endsWith('.test.ts'));
-      const result = command('tsx', ['--test', '--test-reporter=spec', ...files]);
-      const passed = Number(/ℹ pass (\d+)/.exec(result.output)?.[1] ?? 0);
-      const failed = Number(/ℹ fail (\d+)/.exec(result.output)?.[1] ?? 0);
-      const summary = result.output
-        .split('\n')
-        .filter((l) => /^ℹ (tests|pass|fail|duration_ms)/.test(l));
+      const result = runNodeTests(ROOT, files);
       return {
-        ok: result.ok && passed > 0,
-        tests: { passed, failed },
-        detail: result.ok ? summary.join('\n') : tail(result.output, 150),
+        ok: result.ok,
+        tests: { passed: result.passed, failed: result.failed },
+        detail: result.detail,
       };
     },
   },

@@ -8,13 +8,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildWorkbench, ROOT } from './lib/build';
-import { launchChromium } from './lib/browser';
+import { KEEP_NAMES_HELPER, launchChromium } from './lib/browser';
 import { serve } from './lib/server';
 
 const SIZES = [100, 1_000, 10_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OUT_DIR = join(ROOT, 'workbench', 'dist', 'bench');
-const KEEP_NAMES_HELPER = 'window.__name = (target) => target;';
 
 // Installed before the page's scripts: when the component is inserted, watch its shadow tree
 // for the first message row, then wait for the next frame.
@@ -128,6 +127,8 @@ async function main(): Promise<void> {
       }
       const heap = median(runs.map((run) => run.heapMb));
       const baseHeap = median(baselines.map((run) => run.heapMb));
+      const nodes = median(runs.map((run) => run.nodes));
+      const baseNodes = median(baselines.map((run) => run.nodes));
       rows.push([
         size.toLocaleString('en-US'),
         median(runs.map((run) => run.rows)).toFixed(0),
@@ -135,10 +136,8 @@ async function main(): Promise<void> {
         median(runs.map((run) => run.nextFrameMs)).toFixed(0),
         heap.toFixed(1),
         (heap - baseHeap).toFixed(1),
-        median(runs.map((run) => run.nodes)).toFixed(0),
-        (median(runs.map((run) => run.nodes)) - median(baselines.map((run) => run.nodes))).toFixed(
-          0
-        ),
+        nodes.toFixed(0),
+        (nodes - baseNodes).toFixed(0),
         searches.length ? median(searches).toFixed(0) : 'n/a (one page)',
       ]);
     }

@@ -4,48 +4,38 @@
 // which are inlined into a temporary copy of the description because OpenAPI has no way to
 // point at them from the file itself.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import {
+  exampleFiles,
+  operationsById,
+  parseExampleName,
+  readExample,
+  readOpenApi,
+} from '../../scripts/contract/openapi';
 
 const ROOT = resolve(__dirname, '..', '..');
 const PRISM = join(ROOT, 'node_modules', '.bin', 'prism');
 
-type Content = Record<string, { examples?: Record<string, { value: unknown }> }>;
-type Operation = {
-  operationId: string;
-  requestBody?: { content: Content };
-  responses: Record<string, { content?: Content }>;
-};
-
 /** The description with every example file attached to its operation, request or status. */
 export function describeWithExamples(): object {
-  const document = parseYaml(readFileSync(join(ROOT, 'docs/api/openapi.yaml'), 'utf8')) as {
-    paths: Record<string, Record<string, Operation>>;
-  };
-  const operations = new Map<string, Operation>();
-  for (const methods of Object.values(document.paths)) {
-    for (const operation of Object.values(methods)) {
-      operations.set(operation.operationId, operation);
-    }
-  }
-  const folder = join(ROOT, 'docs/api/examples');
-  for (const file of readdirSync(folder).sort()) {
-    const match = /^(\w+)\.(\w+)\.(?:request|response\.(\d{3}))\.json$/.exec(file);
-    const operation = match ? operations.get(match[1] as string) : undefined;
-    if (!match || !operation) continue;
-    const content = match[3]
-      ? operation.responses[match[3]]?.content
+  const document = readOpenApi();
+  const operations = operationsById(document);
+  for (const example of exampleFiles().map(parseExampleName)) {
+    const operation = example && operations.get(example.operationId);
+    if (!example || !operation) continue;
+    const content = example.status
+      ? operation.responses[example.status]?.content
       : operation.requestBody?.content;
     const media = content?.['application/json'];
     if (!media) continue;
-    const value: unknown = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+    const value = readExample(example.file);
     // Prism answers a request that breaks the schema with the first example of the 400
     // response; the API answers it with INVALID_REQUEST, so that example goes first.
     const first = JSON.stringify(value).includes('"INVALID_REQUEST"');
-    const named = { [match[2] as string]: { value } };
+    const named = { [example.name]: { value } };
     media.examples = first ? { ...named, ...media.examples } : { ...media.examples, ...named };
   }
   return document;

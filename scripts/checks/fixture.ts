@@ -91,8 +91,7 @@ export default class DemoCard extends LightningElement {
 export function makeFixture(): string {
   const root = mkdtempSync(join(tmpdir(), 'kondo-fixture-'));
   for (const [path, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
+    copyInto(root, path, text);
   }
   return root;
 }

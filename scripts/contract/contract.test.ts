@@ -2,13 +2,19 @@
 // the TypeScript declarations the components use. Apex cannot run here, so the Apex classes are
 // parsed and compared field by field.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import { parse as parseYaml } from 'yaml';
+import {
+  exampleFiles,
+  OPENAPI_FILE,
+  operationsById,
+  parseExampleName,
+  readExample,
+  readOpenApi,
+  schemaValidator,
+} from './openapi';
 import {
   apexClasses,
   compareShapes,
@@ -17,22 +23,10 @@ import {
   type Shape,
   type ShapeResolvers,
 } from './shapes';
+import { packageFiles } from '../lib/project';
 
 const ROOT = resolve(__dirname, '..', '..');
-const OPENAPI = join(ROOT, 'docs/api/openapi.yaml');
-const EXAMPLES = join(ROOT, 'docs/api/examples');
-
-type Operation = {
-  operationId: string;
-  requestBody?: { content: Record<string, { schema: object }> };
-  responses: Record<string, { content?: Record<string, { schema: object }> }>;
-};
-type OpenApiDocument = {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, object> };
-};
-
-const document = parseYaml(readFileSync(OPENAPI, 'utf8')) as OpenApiDocument;
+const document = readOpenApi();
 const schemas = document.components.schemas as Record<string, Parameters<typeof schemaShape>[0]>;
 
 /** Response DTOs: Apex class (or Outer.Inner) -> OpenAPI component schema. */
@@ -68,37 +62,26 @@ const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [
 
 function allApexShapes(): Map<string, Shape> {
   const shapes = new Map<string, Shape>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.cls') && path.includes('/main/')) {
-        for (const [name, cls] of apexClasses(path, { auraEnabledOnly: false }))
-          shapes.set(name, cls.shape);
-      }
+  for (const path of packageFiles(ROOT)) {
+    if (path.endsWith('.cls') && path.includes('/main/')) {
+      for (const [name, cls] of apexClasses(path, { auraEnabledOnly: false }))
+        shapes.set(name, cls.shape);
     }
-  };
-  walk(join(ROOT, 'kondo'));
+  }
   return shapes;
 }
 
 describe('OpenAPI description', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     const validator = new Validator();
-    const result = await validator.validate(OPENAPI);
+    const result = await validator.validate(OPENAPI_FILE);
     assert.equal(validator.version, '3.1');
     assert.ok(result.valid, JSON.stringify(result.errors, null, 2));
   });
 
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema({ $id: 'openapi.json', components: document.components });
-  const operations = new Map<string, Operation>();
-  for (const methods of Object.values(document.paths)) {
-    for (const operation of Object.values(methods))
-      operations.set(operation.operationId, operation);
-  }
-  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+  const validate = schemaValidator(document);
+  const operations = operationsById(document);
+  const files = exampleFiles();
 
   it('has examples for every operation', () => {
     for (const operationId of operations.keys()) {
@@ -111,23 +94,19 @@ describe('OpenAPI description', () => {
 
   for (const file of files) {
     it(`example ${file} validates against its schema`, () => {
-      const match = /^(\w+)\.(\w+)\.(request|response\.(\d{3}))\.json$/.exec(file);
+      const example = parseExampleName(file);
       assert.ok(
-        match,
+        example,
         `${file} is not named <operationId>.<name>.request.json or .response.<status>.json`
       );
-      const operation = operations.get(match[1] as string);
-      assert.ok(operation, `${file}: no operation ${match[1]}`);
-      const schema = match[4]
-        ? operation.responses[match[4]]?.content?.['application/json']?.schema
+      const operation = operations.get(example.operationId);
+      assert.ok(operation, `${file}: no operation ${example.operationId}`);
+      const schema = example.status
+        ? operation.responses[example.status]?.content?.['application/json']?.schema
         : operation.requestBody?.content['application/json']?.schema;
       assert.ok(schema, `${file}: the operation documents no JSON body for it`);
-      const rewritten = JSON.parse(
-        JSON.stringify(schema).replace(/"#\/components\//g, '"openapi.json#/components/')
-      ) as object;
-      const validate = ajv.compile(rewritten);
-      const example: unknown = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
-      assert.ok(validate(example), `${file}: ${ajv.errorsText(validate.errors)}`);
+      const problems = validate(schema, readExample(file));
+      assert.equal(problems, undefined, `${file}: ${problems ?? ''}`);
     });
   }
 });

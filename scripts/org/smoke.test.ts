@@ -1,15 +1,15 @@
 // The parts of the org smoke test that run without an org: date rebasing, SOQL quoting, the
 // checks themselves against an in-memory org, the queries' field names, and the sample push.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020';
-import { parse as parseYaml } from 'yaml';
 import type { PushReport } from '../../client/src/client';
 import { readConversations } from '../../client/src/cli';
 import type { Conversation, ConversationResult, LookupResult } from '../../client/src/types';
+import { readOpenApi, schemaValidator } from '../contract/openapi';
 import { keyOf } from '../lib/linkedinIdentity';
+import { packageSchema } from '../lib/project';
 import {
   formatChecks,
   QUERIES,
@@ -147,15 +147,10 @@ describe('org smoke test, offline parts', () => {
   });
 
   it('queries only fields and objects the package or the platform has', () => {
-    const folderOf = (object: string): string | undefined => {
-      // Custom fields on Task live under objects/Activity.
-      const name = object === 'Task' ? 'Activity' : object.replace(/^kondo__/, '');
-      for (const feature of readdirSync(join(ROOT, 'kondo/main'))) {
-        const dir = join(ROOT, 'kondo/main', feature, 'objects', name);
-        if (existsSync(dir)) return dir;
-      }
-      return undefined;
-    };
+    const schema = packageSchema(ROOT);
+    // Custom fields on Task live under objects/Activity.
+    const metadataObject = (object: string): string =>
+      object === 'Task' ? 'Activity' : object.replace(/^kondo__/, '');
     const queries = [
       QUERIES.conversationsOfRecords(['x']),
       QUERIES.messages(['x']),
@@ -168,12 +163,12 @@ describe('org smoke test, offline parts', () => {
       const customFields = [...soql.matchAll(/kondo__(\w+__c)\b/g)]
         .map((m) => m[1] as string)
         .filter((field) => `kondo__${field}` !== object);
-      if (object.startsWith('kondo__') && !folderOf(object)) missing.push(object);
+      if (object.startsWith('kondo__') && !schema.objects.has(metadataObject(object))) {
+        missing.push(object);
+      }
       for (const field of customFields) {
-        const folder = folderOf(object);
-        if (!folder || !existsSync(join(folder, 'fields', `${field}.field-meta.xml`))) {
+        if (!schema.fields.has(`${metadataObject(object)}.${field}`))
           missing.push(`${object}.${field}`);
-        }
       }
     }
     assert.deepEqual(missing, []);
@@ -182,15 +177,11 @@ describe('org smoke test, offline parts', () => {
 
 describe('sample push data/sample/conversations.push.json', () => {
   it('is a valid request body of syncConversations', () => {
-    const document = parseYaml(readFileSync(join(ROOT, 'docs/api/openapi.yaml'), 'utf8')) as {
-      components: object;
-    };
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    ajv.addSchema({ $id: 'openapi.json', components: document.components });
-    const validate = ajv.getSchema('openapi.json#/components/schemas/ConversationsRequest');
-    assert.ok(validate);
+    const document = readOpenApi();
+    const request = document.components.schemas.ConversationsRequest;
+    assert.ok(request, 'no schema ConversationsRequest');
     const body: unknown = JSON.parse(readFileSync(SAMPLE_PUSH, 'utf8'));
-    assert.ok(validate(body), ajv.errorsText(validate.errors));
+    assert.equal(schemaValidator(document)(request, body), undefined);
   });
 
   it('talks to people the sample Contacts and Leads already are, so nothing is created', () => {

@@ -10,6 +10,11 @@ export const MISSING_CHROMIUM =
   'package: run .ci/browser (as root: apt-get update && apt-get install -y chromium), or set ' +
   'CHROMIUM_PATH to a Chromium binary.';
 
+// tsx compiles the tests and the benchmark with esbuild's keepNames, which wraps named functions
+// in a `__name` helper; functions passed to page.evaluate run in the page, where that helper must
+// exist too: add it with page.addInitScript.
+export const KEEP_NAMES_HELPER = 'window.__name = (target) => target;';
+
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }

@@ -20,7 +20,7 @@ import replace from '@rollup/plugin-replace';
 import { XMLParser } from 'fast-xml-parser';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 import ts from 'typescript';
-import { packageFiles } from '../../scripts/lib/project';
+import { lwcBundles, packageFiles } from '../../scripts/lib/project';
 import { readCatalog, type Catalog } from './catalog';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -293,14 +293,9 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
 }
 
 function lwcModuleSources(): { name: string; path: string }[] {
-  const sources: { name: string; path: string }[] = [];
-  for (const file of packageFiles(ROOT)) {
-    const match = /\/lwc\/([^/]+)\/([^/]+)\.ts$/.exec(file);
-    if (match?.[1] && match[1] === match[2]) {
-      sources.push({ name: match[1], path: file });
-    }
-  }
-  return sources;
+  return lwcBundles(ROOT)
+    .map((bundle) => ({ name: bundle.name, path: join(bundle.folder, `${bundle.name}.ts`) }))
+    .filter((module) => existsSync(module.path));
 }
 
 function indexHtml(): string {

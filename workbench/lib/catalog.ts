@@ -10,8 +10,6 @@ export interface CatalogBundle {
   tag: string;
   /** Bundle folder relative to the repository root. */
   folder: string;
-  /** The component's TypeScript source. */
-  source: string;
   /** workbench/components/<name>.ts, if it exists. */
   entryFile: string | undefined;
 }
@@ -41,7 +39,6 @@ export function readCatalog(root: string): Catalog {
       name: bundle.name,
       tag: tagOf(bundle.name),
       folder: rel(root, bundle.folder),
-      source: join(bundle.folder, `${bundle.name}.ts`),
       entryFile: entryNames.includes(bundle.name)
         ? join(entriesDir, `${bundle.name}.ts`)
         : undefined,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type AxeCore from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, ROOT } from '../lib/build';
-import { launchChromium } from '../lib/browser';
+import { KEEP_NAMES_HELPER, launchChromium } from '../lib/browser';
 import { serve, type RunningServer } from '../lib/server';
 
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
@@ -29,10 +29,6 @@ export interface AxeViolation {
   help: string;
   targets: string[];
 }
-
-// tsx compiles these tests with esbuild's keepNames, which wraps named functions in a `__name`
-// helper; functions passed to page.evaluate run in the page, where that helper must exist too.
-export const KEEP_NAMES_HELPER = 'window.__name = (target) => target;';
 
 /** Starts the server and the browser; `npm test` builds workbench/dist before the tests run. */
 export async function startWorkbench(): Promise<Workbench> {

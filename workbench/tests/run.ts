@@ -1,20 +1,13 @@
 // Runs the browser tests: builds the workbench (development mode, LWC's checks on), then runs
 // workbench/tests/*.test.ts with node:test. Used by `npm test` (stage "browser") and
 // `npm run test:browser`. Without Chromium it fails and says how to install it; it never skips.
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWorkbench, ROOT } from '../lib/build';
+import { runNodeTests, type NodeTestOutcome } from '../../scripts/lib/nodeTests';
 import { chromiumAvailable, MISSING_CHROMIUM } from '../lib/browser';
 
-export interface BrowserTestOutcome {
-  ok: boolean;
-  passed: number;
-  failed: number;
-  detail: string;
-}
-
-export async function runBrowserTests(): Promise<BrowserTestOutcome> {
+export async function runBrowserTests(): Promise<NodeTestOutcome> {
   if (!chromiumAvailable()) {
     return { ok: false, passed: 0, failed: 0, detail: MISSING_CHROMIUM };
   }
@@ -25,31 +18,10 @@ export async function runBrowserTests(): Promise<BrowserTestOutcome> {
     .map((file) => join(testsDir, file));
   // Two files at once: each mostly waits on its own Chromium, and node:test would otherwise run
   // one file at a time on a 2-core machine (measured: 79 s serial, 65 s with two).
-  const result = spawnSync(
-    join(ROOT, 'node_modules', '.bin', 'tsx'),
-    ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '0' },
-      maxBuffer: 64 * 1024 * 1024,
-    }
-  );
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  const passed = Number(/ℹ pass (\d+)/.exec(output)?.[1] ?? 0);
-  const failed = Number(/ℹ fail (\d+)/.exec(output)?.[1] ?? 0);
-  const ok = result.status === 0 && passed > 0 && failed === 0;
-  const summary = output
-    .split('\n')
-    .filter((line) => /^ℹ (tests|pass|fail|duration_ms)/.test(line));
+  const result = runNodeTests(ROOT, files, ['--test-concurrency=2']);
   return {
-    ok,
-    passed,
-    failed,
-    detail: [
-      `workbench built in ${built.seconds.toFixed(1)} s; screenshots in artifacts/screenshots`,
-      ...(ok ? summary : [output.trim().split('\n').slice(-150).join('\n')]),
-    ].join('\n'),
+    ...result,
+    detail: `workbench built in ${built.seconds.toFixed(1)} s; screenshots in artifacts/screenshots\n${result.detail}`,
   };
 }
 

@@ -218,17 +218,6 @@ export default class KondoSetup extends LightningElement {
     return this.page as SetupPage;
   }
 
-  /** Settings errors by Configuration property, shown under their input. */
-  get fieldError(): Record<string, string> {
-    const byField: Record<string, string> = {};
-    for (const error of this.errors) {
-      if (error.section === 'settings') {
-        byField[error.field] = error.message;
-      }
-    }
-    return byField;
-  }
-
   get connection(): Connection {
     return this.loaded.connection;
   }

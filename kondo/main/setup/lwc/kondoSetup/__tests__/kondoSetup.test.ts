@@ -160,7 +160,9 @@ describe('c-kondo-setup', () => {
       expect(q(element, '.failed-24h')?.textContent).toBe(
         '2 conversations failed in 1 failed or rejected request.'
       );
-      expect(q(element, 'lightning-formatted-date-time')).not.toBeNull();
+      expect(
+        q<HTMLElement & { value: string }>(element, '.last-sync c-kondo-date-time')?.value
+      ).toBe(PAGE.connection.lastSuccessfulSyncAt);
       const contactField = q<HTMLElement & { value: string; options: unknown[] }>(
         element,
         '.contact-match-field'

@@ -49,19 +49,3 @@ declare module 'lightning/platformShowToastEvent' {
     constructor(detail: ShowToastEventDetail);
   }
 }
-
-declare module 'lightning/navigation' {
-  export interface PageReference {
-    type: string;
-    attributes?: Record<string, unknown>;
-    state?: Record<string, unknown>;
-  }
-  export const CurrentPageReference: unknown;
-  type Constructor<T = object> = abstract new (...args: any[]) => T;
-  export function NavigationMixin<T extends Constructor>(
-    base: T
-  ): T & {
-    readonly Navigate: unique symbol;
-    readonly GenerateUrl: unique symbol;
-  };
-}

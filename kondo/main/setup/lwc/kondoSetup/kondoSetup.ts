@@ -35,7 +35,6 @@ interface ErrorLine {
 interface JobView {
   key: string;
   label: string;
-  status: string;
   progress: number;
   summary: string;
 }
@@ -166,11 +165,8 @@ export default class KondoSetup extends LightningElement {
     return this.draft !== undefined && JSON.stringify(this.draft) !== this.savedJson;
   }
 
-  get saveDisabled(): boolean {
-    return !this.isDirty || this.saving;
-  }
-
-  get discardDisabled(): boolean {
+  /** Save and Discard: nothing to save or discard, or a save is running. */
+  get editActionsDisabled(): boolean {
     return !this.isDirty || this.saving;
   }
 
@@ -216,17 +212,6 @@ export default class KondoSetup extends LightningElement {
   // Read only once the page is ready (the template shows these parts then only).
   private get loaded(): SetupPage {
     return this.page as SetupPage;
-  }
-
-  /** Settings errors by Configuration property, shown under their input. */
-  get fieldError(): Record<string, string> {
-    const byField: Record<string, string> = {};
-    for (const error of this.errors) {
-      if (error.section === 'settings') {
-        byField[error.field] = error.message;
-      }
-    }
-    return byField;
   }
 
   get connection(): Connection {
@@ -329,7 +314,7 @@ export default class KondoSetup extends LightningElement {
   }
 
   get hasTestMatches(): boolean {
-    return this.testMatches.length > 0;
+    return (this.testResult as MatchTest).matches.length > 0;
   }
 
   get testRejection(): string {
@@ -348,7 +333,6 @@ export default class KondoSetup extends LightningElement {
       return {
         key: job.jobId,
         label: job.objectName ? `${job.objectName} keys` : 'LinkedIn keys',
-        status: job.status,
         progress: job.finished ? 100 : progress,
         summary: `${job.status}: ${job.processedBatches} of ${job.totalBatches} batches, ${job.errorCount} errors`,
       };

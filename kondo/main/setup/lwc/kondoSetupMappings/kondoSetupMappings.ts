@@ -68,6 +68,9 @@ export interface MappingsChange {
   readBackFields: ReadBackRow[];
 }
 
+/** The field options of each object sorted by label, per fieldOptions list received. */
+const sortedFieldsByList = new WeakMap<FieldOption[], Map<string, FieldOption[]>>();
+
 function indexOf(event: Event): number {
   return Number((event.currentTarget as HTMLElement).dataset.index);
 }
@@ -170,10 +173,18 @@ export default class KondoSetupMappings extends LightningElement {
       .concat([{ label: 'Custom property…', value: CUSTOM_PROPERTY }]);
   }
 
+  // Every row's field picker and label read these on each render: sorted once per list.
   private fieldsOf(objectName: string): FieldOption[] {
-    return this.fieldOptions
-      .filter((field) => field.objectName === objectName)
-      .sort((a, b) => a.label.localeCompare(b.label));
+    let byObject = sortedFieldsByList.get(this.fieldOptions);
+    if (!byObject) {
+      byObject = new Map();
+      const sorted = [...this.fieldOptions].sort((a, b) => a.label.localeCompare(b.label));
+      for (const field of sorted) {
+        byObject.set(field.objectName, [...(byObject.get(field.objectName) ?? []), field]);
+      }
+      sortedFieldsByList.set(this.fieldOptions, byObject);
+    }
+    return byObject.get(objectName) ?? [];
   }
 
   private fieldLabel(objectName: string, apiName: string): string {

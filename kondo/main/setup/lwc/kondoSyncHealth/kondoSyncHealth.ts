@@ -113,10 +113,6 @@ export default class KondoSyncHealth extends LightningElement {
     return this.shownCount === 0;
   }
 
-  get exportDisabled(): boolean {
-    return this.isEmpty;
-  }
-
   handleViewChange(event: CustomEvent<{ value: string }>): void {
     this.view = event.detail.value;
   }

@@ -88,6 +88,18 @@ function qa(element: HTMLElement, selector: string): Element[] {
   return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll(selector));
 }
 
+/** The messages shown under the settings inputs, each with the field its component names. */
+function fieldErrors(element: HTMLElement): { field: string; text: string | undefined }[] {
+  return qa(element, 'c-kondo-field-error').flatMap((fieldError) =>
+    Array.from((fieldError.shadowRoot as ShadowRoot).querySelectorAll('.field-error')).map(
+      (line) => ({
+        field: (fieldError as HTMLElement & { field: string }).field,
+        text: line.textContent?.trim(),
+      })
+    )
+  );
+}
+
 function change(target: Element | null, detail: Record<string, unknown>): void {
   expect(target).not.toBeNull();
   target?.dispatchEvent(new CustomEvent('change', { detail }));
@@ -148,7 +160,9 @@ describe('c-kondo-setup', () => {
       expect(q(element, '.failed-24h')?.textContent).toBe(
         '2 conversations failed in 1 failed or rejected request.'
       );
-      expect(q(element, 'lightning-formatted-date-time')).not.toBeNull();
+      expect(
+        q<HTMLElement & { value: string }>(element, '.last-sync c-kondo-date-time')?.value
+      ).toBe(PAGE.connection.lastSuccessfulSyncAt);
       const contactField = q<HTMLElement & { value: string; options: unknown[] }>(
         element,
         '.contact-match-field'
@@ -336,8 +350,9 @@ describe('c-kondo-setup', () => {
       ]);
       expect(q(element, '.unsaved')).not.toBeNull();
       expect(q<HTMLElement & { value: string }>(element, '.task-window')?.value).toBe('99999');
-      expect(qa(element, '.field-error').map((line) => line.textContent?.trim())).toEqual([
-        'Enter a whole number of days from 0 to 3650.',
+      // The settings error shows under its own input only.
+      expect(fieldErrors(element)).toEqual([
+        { field: 'taskWindowDays', text: 'Enter a whole number of days from 0 to 3650.' },
       ]);
       expect(toasts).toEqual([
         expect.objectContaining({ variant: 'error', message: '3 values need fixing.' }),

@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const require = createRequire(import.meta.url);
 const lwcRecommendedTs = require('@salesforce/eslint-config-lwc/recommended-ts');
 
-const componentFiles = ['kondo/**/lwc/**/*.ts'];
+const componentFiles = ['force-app/**/lwc/**/*.ts'];
 const nodeFiles = ['scripts/**/*.ts', 'workbench/**/*.ts', 'client/**/*.ts', 'types/**/*.ts'];
 const typeAware = {
   parser: tseslint.parser,
@@ -26,7 +26,7 @@ export default tseslint.config(
       '.sf/**',
       '.sfdx/**',
       '.code-analyzer/**',
-      'kondo/**/lwc/**/*.js',
+      'force-app/**/lwc/**/*.js',
       'workbench/dist/**',
       'workbench/.cache/**',
       '**/*.d.ts',
@@ -56,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['kondo/**/lwc/**/__tests__/**/*.ts'],
+    files: ['force-app/**/lwc/**/__tests__/**/*.ts'],
     languageOptions: { globals: { ...globals.jest, ...globals.node } },
     rules: {
       // Jest mocks and DOM queries are untyped by nature; the assertions carry the checking.

@@ -7,12 +7,12 @@ module.exports = {
   ...jestConfig,
   moduleFileExtensions: ['ts', 'js', 'html', 'json'],
   setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.js'],
-  testMatch: ['<rootDir>/kondo/**/lwc/**/__tests__/**/*.test.ts'],
+  testMatch: ['<rootDir>/force-app/**/lwc/**/__tests__/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/tools/'],
   collectCoverageFrom: [
-    'kondo/**/lwc/**/*.ts',
-    '!kondo/**/lwc/**/__tests__/**',
-    '!kondo/**/lwc/**/__mocks__/**',
+    'force-app/**/lwc/**/*.ts',
+    '!force-app/**/lwc/**/__tests__/**',
+    '!force-app/**/lwc/**/__mocks__/**',
   ],
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
   coverageThreshold: {

@@ -16,7 +16,7 @@ import {
 } from '@salesforce/code-analyzer-core';
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import type { CheckResult, Finding } from '../lib/findings';
-import { rel } from '../lib/project';
+import { PACKAGE_DIR, rel } from '../lib/project';
 
 export const RULE_SELECTORS = [
   'pmd:Security',
@@ -34,7 +34,7 @@ const DISABLED_RULES: Record<string, string> = {
 
 export async function checkCodeAnalyzer(
   root: string,
-  targets: string[] = [join(root, 'kondo')]
+  targets: string[] = [join(root, PACKAGE_DIR)]
 ): Promise<CheckResult & { ruleCount: number }> {
   const workFolder = join(root, '.code-analyzer');
   mkdirSync(workFolder, { recursive: true });
@@ -64,7 +64,7 @@ export async function checkCodeAnalyzer(
   analyzer.onEvent<LogEvent>(EventType.LogEvent, onLog);
   analyzer.onEvent<EngineLogEvent>(EventType.EngineLogEvent, onLog);
   await analyzer.addEnginePlugin(createEnginePlugin());
-  const workspace = await analyzer.createWorkspace([join(root, 'kondo')], targets);
+  const workspace = await analyzer.createWorkspace([join(root, PACKAGE_DIR)], targets);
   const selection = await analyzer.selectRules(RULE_SELECTORS, { workspace });
   const results = await analyzer.run(selection, { workspace });
   const findings: Finding[] = [...engineErrors];

@@ -13,7 +13,7 @@ const FILES: Record<string, string> = {
     join(PROJECT_ROOT, 'scripts/data/standard-fields.json'),
     'utf8'
   ),
-  'kondo/main/demo/objects/Contact/fields/LinkedIn_Key__c.field-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+  'force-app/main/demo/objects/Contact/fields/LinkedIn_Key__c.field-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
 <CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
     <fullName>LinkedIn_Key__c</fullName>
     <externalId>true</externalId>
@@ -24,7 +24,7 @@ const FILES: Record<string, string> = {
     <unique>false</unique>
 </CustomField>
 `,
-  'kondo/main/demo/classes/ContactKeySelector.cls': `public with sharing class ContactKeySelector {
+  'force-app/main/demo/classes/ContactKeySelector.cls': `public with sharing class ContactKeySelector {
     public List<Schema.Contact> selectByKeys(Set<String> keys) {
         return [SELECT Id, LastName, LinkedIn_Key__c FROM Contact WHERE LinkedIn_Key__c IN :keys WITH USER_MODE ORDER BY LastName];
     }
@@ -36,8 +36,8 @@ const FILES: Record<string, string> = {
     }
 }
 `,
-  'kondo/main/demo/classes/ContactKeySelector.cls-meta.xml': META('ApexClass'),
-  'kondo/tests/demo/classes/ContactKeySelector_Tests.cls': `@IsTest
+  'force-app/main/demo/classes/ContactKeySelector.cls-meta.xml': META('ApexClass'),
+  'force-app/tests/demo/classes/ContactKeySelector_Tests.cls': `@IsTest
 private class ContactKeySelector_Tests {
     @IsTest
     static void itShouldBuildAContactWithTheKey() {
@@ -48,8 +48,8 @@ private class ContactKeySelector_Tests {
     }
 }
 `,
-  'kondo/tests/demo/classes/ContactKeySelector_Tests.cls-meta.xml': META('ApexClass'),
-  'kondo/main/demo/permissionsets/Demo.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+  'force-app/tests/demo/classes/ContactKeySelector_Tests.cls-meta.xml': META('ApexClass'),
+  'force-app/main/demo/permissionsets/Demo.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
 <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
     <classAccesses>
         <apexClass>ContactKeySelector</apexClass>
@@ -64,23 +64,23 @@ private class ContactKeySelector_Tests {
     <label>Demo</label>
 </PermissionSet>
 `,
-  'kondo/main/demo/lwc/demoCard/demoCard.js': `import { LightningElement, api } from 'lwc';
+  'force-app/main/demo/lwc/demoCard/demoCard.js': `import { LightningElement, api } from 'lwc';
 
 export default class DemoCard extends LightningElement {
     @api title = 'Demo';
 }
 `,
-  'kondo/main/demo/lwc/demoCard/demoCard.ts': `import { LightningElement, api } from 'lwc';
+  'force-app/main/demo/lwc/demoCard/demoCard.ts': `import { LightningElement, api } from 'lwc';
 
 export default class DemoCard extends LightningElement {
     @api title = 'Demo';
 }
 `,
-  'kondo/main/demo/lwc/demoCard/demoCard.html': `<template>
+  'force-app/main/demo/lwc/demoCard/demoCard.html': `<template>
     <p>{title}</p>
 </template>
 `,
-  'kondo/main/demo/lwc/demoCard/demoCard.js-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+  'force-app/main/demo/lwc/demoCard/demoCard.js-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
 <LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
     <apiVersion>66.0</apiVersion>
     <isExposed>false</isExposed>

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CheckResult, Finding } from '../lib/findings';
-import { lwcBundles, packageFiles, packageSchema, read, rel } from '../lib/project';
+import { PACKAGE_DIR, lwcBundles, packageFiles, packageSchema, read, rel } from '../lib/project';
 import { loadStandardFields, SchemaIndex } from './fieldReferences';
 import { runSf } from '../org/sfCli';
 
@@ -213,7 +213,7 @@ function checkConversion(ctx: MetadataContext): number {
         'convert',
         'source',
         '--source-dir',
-        'kondo',
+        PACKAGE_DIR,
         '--output-dir',
         join(output, 'mdapi'),
         '--json',
@@ -222,7 +222,7 @@ function checkConversion(ctx: MetadataContext): number {
     );
     if (result.status !== 0) {
       ctx.findings.push({
-        file: 'kondo',
+        file: PACKAGE_DIR,
         rule: 'convert-failed',
         message: `sf project convert source failed: ${(result.stdout + result.stderr).slice(0, 1500)}`,
       });
@@ -231,7 +231,7 @@ function checkConversion(ctx: MetadataContext): number {
     const manifest = join(output, 'mdapi', 'package.xml');
     if (!existsSync(manifest)) {
       ctx.findings.push({
-        file: 'kondo',
+        file: PACKAGE_DIR,
         rule: 'convert-failed',
         message: 'conversion wrote no package.xml',
       });

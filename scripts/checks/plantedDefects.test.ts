@@ -33,8 +33,8 @@ after(() => {
   }
 });
 
-const SELECTOR = 'kondo/main/demo/classes/ContactKeySelector.cls';
-const BUNDLE = 'kondo/main/demo/lwc/demoCard';
+const SELECTOR = 'force-app/main/demo/classes/ContactKeySelector.cls';
+const BUNDLE = 'force-app/main/demo/lwc/demoCard';
 
 describe('check 4: component bundles go through @lwc/compiler', () => {
   it('passes the clean fixture', () => {
@@ -130,7 +130,7 @@ describe('check 7: Code Analyzer (PMD 7)', () => {
   });
   it('fails on a test class without assertions', async () => {
     const root = fixture();
-    plant(root, 'kondo/tests/demo/classes/ContactKeySelector_Tests.cls', (text) =>
+    plant(root, 'force-app/tests/demo/classes/ContactKeySelector_Tests.cls', (text) =>
       text.replace(/System\.Assert\.areEqual\([^;]*;/, "new ContactKeySelector().withKey('x');")
     );
     assert.ok(
@@ -176,7 +176,7 @@ describe('check 8: field references apex-ls cannot see', () => {
     const root = fixture();
     copyInto(
       root,
-      'kondo/main/demo/classes/Dynamic.cls',
+      'force-app/main/demo/classes/Dynamic.cls',
       "public with sharing class Dynamic {\n    public static final String QUERY = 'SELECT Id, Emial FROM Lead';\n}\n"
     );
     assert.ok(rules(checkFieldReferences(root)).includes('unknown-field'));
@@ -192,14 +192,16 @@ describe('check 9: metadata that would not deploy', () => {
   });
   it('fails on truncated XML', () => {
     const root = fixture();
-    plant(root, 'kondo/main/demo/objects/Contact/fields/LinkedIn_Key__c.field-meta.xml', (text) =>
-      text.slice(0, text.length - 20)
+    plant(
+      root,
+      'force-app/main/demo/objects/Contact/fields/LinkedIn_Key__c.field-meta.xml',
+      (text) => text.slice(0, text.length - 20)
     );
     assert.ok(rules(checkMetadata(root, fast)).includes('malformed-xml'));
   });
   it('fails on mismatched tags', () => {
     const root = fixture();
-    plant(root, 'kondo/main/demo/permissionsets/Demo.permissionset-meta.xml', (text) =>
+    plant(root, 'force-app/main/demo/permissionsets/Demo.permissionset-meta.xml', (text) =>
       text.replace('<label>Demo</label>', '<label>Demo</labl>')
     );
     assert.ok(rules(checkMetadata(root, fast)).includes('malformed-xml'));
@@ -216,14 +218,14 @@ describe('check 9: metadata that would not deploy', () => {
   });
   it('fails on a permission set naming a field that does not exist', () => {
     const root = fixture();
-    plant(root, 'kondo/main/demo/permissionsets/Demo.permissionset-meta.xml', (text) =>
+    plant(root, 'force-app/main/demo/permissionsets/Demo.permissionset-meta.xml', (text) =>
       text.replace('Contact.LinkedIn_Key__c', 'Contact.LinkedIn_Kye__c')
     );
     assert.ok(rules(checkMetadata(root, fast)).includes('permset-unknown-field'));
   });
   it('fails on a permission set naming a class that does not exist', () => {
     const root = fixture();
-    plant(root, 'kondo/main/demo/permissionsets/Demo.permissionset-meta.xml', (text) =>
+    plant(root, 'force-app/main/demo/permissionsets/Demo.permissionset-meta.xml', (text) =>
       text.replace('<apexClass>ContactKeySelector', '<apexClass>ContactKeySelectr')
     );
     assert.ok(rules(checkMetadata(root, fast)).includes('permset-unknown-class'));
@@ -232,7 +234,7 @@ describe('check 9: metadata that would not deploy', () => {
     const root = fixture();
     copyInto(
       root,
-      'kondo/main/demo/layouts/Contact-Kondo Contact Layout.layout-meta.xml',
+      'force-app/main/demo/layouts/Contact-Kondo Contact Layout.layout-meta.xml',
       `<?xml version="1.0" encoding="UTF-8"?>
 <Layout xmlns="http://soap.sforce.com/2006/04/metadata">
     <layoutSections><layoutColumns><layoutItems><behavior>Edit</behavior><field>LinkedIn_Kay__c</field></layoutItems></layoutColumns><style>OneColumn</style></layoutSections>
@@ -246,7 +248,7 @@ describe('check 9: metadata that would not deploy', () => {
     // A field file outside any object folder: the converter cannot tell what it is.
     copyInto(
       root,
-      'kondo/main/demo/fields/Stray__c.field-meta.xml',
+      'force-app/main/demo/fields/Stray__c.field-meta.xml',
       '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Stray__c</fullName><type>Text</type></CustomField>\n'
     );
     assert.ok(rules(checkMetadata(root)).includes('convert-failed'));
@@ -259,12 +261,12 @@ describe('check 10: Apex test shape', () => {
   });
   it('fails on a production class without a test class', () => {
     const root = fixture();
-    unlinkSync(join(root, 'kondo/tests/demo/classes/ContactKeySelector_Tests.cls'));
+    unlinkSync(join(root, 'force-app/tests/demo/classes/ContactKeySelector_Tests.cls'));
     assert.ok(rules(checkApexTestShape(root)).includes('missing-test-class'));
   });
   it('fails on a test class that never exercises its class', () => {
     const root = fixture();
-    plant(root, 'kondo/tests/demo/classes/ContactKeySelector_Tests.cls', (text) =>
+    plant(root, 'force-app/tests/demo/classes/ContactKeySelector_Tests.cls', (text) =>
       text.replace(
         "new ContactKeySelector().withKey('jane-doe')",
         "new Schema.Contact(LinkedIn_Key__c = 'jane-doe')"

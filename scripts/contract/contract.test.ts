@@ -32,32 +32,36 @@ const schemas = document.components.schemas as Record<string, Parameters<typeof 
 /** Response DTOs: Apex class (or Outer.Inner) -> OpenAPI component schema. */
 const REST_RESPONSE_CONTRACTS: [apexFile: string, apexClass: string, schema: string][] = [
   [
-    'kondo/main/ingest/classes/ConversationsResponse.cls',
+    'force-app/main/ingest/classes/ConversationsResponse.cls',
     'ConversationsResponse',
     'ConversationsResponse',
   ],
-  ['kondo/main/ingest/classes/ConversationResult.cls', 'ConversationResult', 'ConversationResult'],
-  ['kondo/main/ingest/classes/FieldError.cls', 'FieldError', 'FieldError'],
-  ['kondo/main/settings/classes/SettingsResponse.cls', 'SettingsResponse', 'SettingsResponse'],
-  ['kondo/main/lookup/classes/LookupResponse.cls', 'LookupResponse', 'LookupResponse'],
-  ['kondo/main/lookup/classes/LookupResult.cls', 'LookupResult', 'LookupResult'],
-  ['kondo/main/lookup/classes/LookupField.cls', 'LookupField', 'LookupField'],
+  [
+    'force-app/main/ingest/classes/ConversationResult.cls',
+    'ConversationResult',
+    'ConversationResult',
+  ],
+  ['force-app/main/ingest/classes/FieldError.cls', 'FieldError', 'FieldError'],
+  ['force-app/main/settings/classes/SettingsResponse.cls', 'SettingsResponse', 'SettingsResponse'],
+  ['force-app/main/lookup/classes/LookupResponse.cls', 'LookupResponse', 'LookupResponse'],
+  ['force-app/main/lookup/classes/LookupResult.cls', 'LookupResult', 'LookupResult'],
+  ['force-app/main/lookup/classes/LookupField.cls', 'LookupField', 'LookupField'],
 ];
 /** Request schemas read by a parser class through string keys. */
 const REST_REQUEST_CONTRACTS: [parserFile: string, schemas: string[]][] = [
   [
-    'kondo/main/ingest/classes/ConversationRequestParser.cls',
+    'force-app/main/ingest/classes/ConversationRequestParser.cls',
     ['ConversationsRequest', 'Conversation', 'Person', 'Message'],
   ],
-  ['kondo/main/lookup/classes/LookupRequestParser.cls', ['LookupRequest']],
+  ['force-app/main/lookup/classes/LookupRequestParser.cls', ['LookupRequest']],
 ];
 /** Component DTOs: every exported interface must match an inner class of the controller. */
 const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [
   [
     'types/dto/conversationHistory.ts',
-    'kondo/main/history/classes/ConversationHistoryController.cls',
+    'force-app/main/history/classes/ConversationHistoryController.cls',
   ],
-  ['types/dto/setup.ts', 'kondo/main/setup/classes/SetupModel.cls'],
+  ['types/dto/setup.ts', 'force-app/main/setup/classes/SetupModel.cls'],
 ];
 
 function allApexShapes(): Map<string, Shape> {

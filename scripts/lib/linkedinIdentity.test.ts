@@ -9,8 +9,8 @@ import { describe, it } from 'node:test';
 import { PATTERN_SOURCES, keyOf, parseLinkedInIdentity } from './linkedinIdentity';
 
 const ROOT = process.cwd();
-const VECTORS_PATH = join(ROOT, 'kondo/tests/identity/staticresources/LinkedInUrlVectors.json');
-const APEX_PATH = join(ROOT, 'kondo/main/identity/classes/LinkedInIdentity.cls');
+const VECTORS_PATH = join(ROOT, 'force-app/tests/identity/staticresources/LinkedInUrlVectors.json');
+const APEX_PATH = join(ROOT, 'force-app/main/identity/classes/LinkedInIdentity.cls');
 const ERROR_CODES = new Set([
   'EMPTY',
   'INVALID_URL',

@@ -1,7 +1,7 @@
-// TypeScript twin of kondo/main/identity/classes/LinkedInIdentity.cls. Apex cannot run outside
+// TypeScript twin of force-app/main/identity/classes/LinkedInIdentity.cls. Apex cannot run outside
 // an org, so this port follows the Apex step by step with the same regular expressions (the test
 // checks that every pattern source here equals the one in the Apex class) and both are held to
-// the one vector table, kondo/tests/identity/staticresources/LinkedInUrlVectors.json.
+// the one vector table, force-app/tests/identity/staticresources/LinkedInUrlVectors.json.
 //
 // Rules (same order as the Apex):
 //  1. null, empty or only whitespace -> EMPTY. Leading and trailing whitespace (ASCII controls,

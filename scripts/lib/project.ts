@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 
-export const PACKAGE_DIR = 'kondo';
+export const PACKAGE_DIR = 'force-app';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage', 'artifacts']);
 
 export function walk(root: string, folder: string = root): string[] {

@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { assignKondoPermissionSets, sfInteractive } from './sfCli';
+import { PACKAGE_DIR } from '../lib/project';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ALIAS = process.env.KONDO_ORG_ALIAS ?? 'kondo-scratch';
@@ -55,7 +56,7 @@ const steps: Record<string, () => void> = {
       'deploy',
       'start',
       '--source-dir',
-      'kondo',
+      PACKAGE_DIR,
       '--target-org',
       ALIAS,
       '--wait',

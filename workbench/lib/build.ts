@@ -1,5 +1,5 @@
 // Builds the workbench page with LWC open source: rollup + @lwc/rollup-plugin compile the
-// components of kondo/ (their TypeScript transpiled file by file exactly as tsc emits it for the
+// components of force-app/ (their TypeScript transpiled file by file exactly as tsc emits it for the
 // package, see lwcCompilerOptions), `lightning-*` tags come from the lightning-base-components
 // package, and platform modules (`@salesforce/apex/...`, labels, toasts) resolve to the
 // workbench's sample-data modules. Output: workbench/dist (git-ignored).
@@ -142,7 +142,9 @@ function workbenchPlugin(catalog: Catalog): Plugin {
         case 'label': {
           const value = labels.get(name);
           if (value === undefined) {
-            this.error(`@salesforce/label/c.${name}: no such custom label under kondo/**/labels`);
+            this.error(
+              `@salesforce/label/c.${name}: no such custom label under force-app/**/labels`
+            );
           }
           return `export default ${JSON.stringify(value)};`;
         }

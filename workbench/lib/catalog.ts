@@ -1,4 +1,4 @@
-// What the workbench shows: every component bundle under kondo/**/lwc that has a template, and
+// What the workbench shows: every component bundle under force-app/**/lwc that has a template, and
 // the entries in workbench/components/<bundle>.ts. Used by the build and by the browser tests.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -120,7 +120,7 @@ function overview(): HTMLElement {
   );
   return h('div', { class: 'slds-card slds-p-around_medium' }, [
     h('p', { class: 'slds-m-bottom_small' }, [
-      `${catalog.length} components with a template, built with LWC open source from kondo/. `,
+      `${catalog.length} components with a template, built with LWC open source from force-app/. `,
       'Pick one to see it on sample data; each state is a URL of its own.',
     ]),
     h('table', { class: 'slds-table slds-table_bordered slds-table_cell-buffer' }, [

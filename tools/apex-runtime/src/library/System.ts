@@ -1,0 +1,166 @@
+// System's static methods that are not assertions (Apex Reference Guide: System Class), Test
+// (Test Class), Limits (Limits Class), UserInfo (UserInfo Class), FeatureManagement, URL and
+// DomainCreator as far as the code under test reaches them.
+import { ApexError } from '../interpreter/errors';
+import { defineNative, type CallContext } from '../interpreter/natives';
+import { ApexDate, ApexDatetime, ApexObject, type ApexValue } from '../interpreter/values';
+import { stateOf } from '../org/state';
+
+function job(args: ApexValue[], c: CallContext, iface: string): ApexObject {
+  const value = args[0];
+  if (!(value instanceof ApexObject) || !value.cls || !('decl' in (value.cls as object))) {
+    throw new ApexError('System.AsyncException', `The job does not implement ${iface}`);
+  }
+  void c;
+  return value;
+}
+
+function localDate(c: CallContext): ApexDate {
+  const zone = stateOf(c).timeZone();
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(new Date(stateOf(c).now()));
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return new ApexDate(part('year'), part('month'), part('day'));
+}
+
+defineNative({
+  name: 'System',
+  statics: {
+    debug: (args, c) => {
+      const [first, second] = args;
+      const message = second === undefined ? first : second;
+      const level = second === undefined ? 'DEBUG' : c.interp.host.toApexString(first, c.interp);
+      stateOf(c).debugLog.push(
+        `USER_DEBUG [${c.pos.line}] ${level} ${c.interp.host.toApexString(message, c.interp)}`
+      );
+      return null;
+    },
+    now: (_args, c) => new ApexDatetime(stateOf(c).now()),
+    today: (_args, c) => localDate(c),
+    currenttimemillis: (_args, c) => BigInt(stateOf(c).now()),
+    enqueuejob: (args, c) => {
+      const state = stateOf(c);
+      state.limits.countQueueable();
+      return state.enqueue('queueable', job(args, c, 'Queueable'), 1);
+    },
+    schedule: (args, c) =>
+      stateOf(c).enqueue('schedulable', job([args[2]], c, 'Schedulable'), 1, {
+        name: args[0] as string,
+        cron: args[1] as string,
+      }),
+    isbatch: () => false,
+    isfuture: () => false,
+    isqueueable: () => false,
+    isscheduled: () => false,
+    requestversion: () => null,
+  },
+});
+
+defineNative({
+  name: 'System.Test',
+  statics: {
+    isrunningtest: (_args, c) => stateOf(c).inTest,
+    starttest: (_args, c) => {
+      const state = stateOf(c);
+      if (state.testStarted) {
+        throw new ApexError('System.FinalException', 'Testing already started');
+      }
+      state.startTest();
+      return null;
+    },
+    stoptest: (_args, c) => {
+      stateOf(c).stopTest();
+      return null;
+    },
+    setcreateddate: (args, c) => {
+      stateOf(c).setCreatedDate(args[0] as string, args[1]);
+      return null;
+    },
+    testinstall: (args, c) => {
+      const handler = args[0] as ApexObject;
+      const context = new ApexObject('System.InstallContext', null);
+      context.native = { previous: args[1] ?? null, isPush: args[2] === true };
+      return c.interp.invokeObjectMethod(handler, 'onInstall', [context], c.pos);
+    },
+  },
+});
+
+defineNative({
+  name: 'System.InstallContext',
+  methods: {
+    organizationid: (_self, _args, c) => stateOf(c).orgId,
+    installerid: (_self, _args, c) => stateOf(c).userId,
+    previousversion: (self) => (self.native as { previous: ApexValue }).previous,
+    isupgrade: (self) => (self.native as { previous: ApexValue }).previous !== null,
+    ispush: (self) => (self.native as { isPush: boolean }).isPush,
+  },
+});
+
+defineNative({
+  name: 'System.Limits',
+  statics: {
+    getqueries: (_a, c) => stateOf(c).limits.queries,
+    getlimitqueries: (_a, c) => stateOf(c).limits.limits.queries,
+    getqueryrows: (_a, c) => stateOf(c).limits.queryRows,
+    getlimitqueryrows: (_a, c) => stateOf(c).limits.limits.queryRows,
+    getdmlstatements: (_a, c) => stateOf(c).limits.dmlStatements,
+    getlimitdmlstatements: (_a, c) => stateOf(c).limits.limits.dmlStatements,
+    getdmlrows: (_a, c) => stateOf(c).limits.dmlRows,
+    getlimitdmlrows: (_a, c) => stateOf(c).limits.limits.dmlRows,
+    getqueueablejobs: (_a, c) => stateOf(c).limits.queueableJobs,
+    getlimitqueueablejobs: (_a, c) => stateOf(c).limits.limits.queueableJobs,
+    getfuturecalls: (_a, c) => stateOf(c).limits.futureCalls,
+    getlimitfuturecalls: (_a, c) => stateOf(c).limits.limits.futureCalls,
+    getcallouts: (_a, c) => stateOf(c).limits.callouts,
+    getlimitcallouts: (_a, c) => stateOf(c).limits.limits.callouts,
+    getlimitheapsize: (_a, c) => stateOf(c).limits.limits.heapSize,
+    getlimitcputime: (_a, c) => stateOf(c).limits.limits.cpuTime,
+  },
+});
+
+defineNative({
+  name: 'System.UserInfo',
+  statics: {
+    getuserid: (_a, c) => stateOf(c).userId,
+    getorganizationid: (_a, c) => stateOf(c).orgId,
+    getusername: (_a, c) => stateOf(c).user().get('Username'),
+    getuseremail: (_a, c) => stateOf(c).user().get('Email'),
+    getname: (_a, c) => stateOf(c).user().get('Name'),
+    getfirstname: (_a, c) => stateOf(c).user().get('FirstName'),
+    getlastname: (_a, c) => stateOf(c).user().get('LastName'),
+    getprofileid: (_a, c) => stateOf(c).user().get('ProfileId'),
+    getlocale: (_a, c) => stateOf(c).locale(),
+    getlanguage: (_a, c) => stateOf(c).user().get('LanguageLocaleKey'),
+    gettimezone: (_a, c) =>
+      c.interp.host.nativeStatic(
+        'System.TimeZone',
+        'getTimeZone',
+        [stateOf(c).timeZone()],
+        c.interp,
+        c.pos
+      ),
+    getusertype: () => 'Standard',
+    getdefaultcurrency: () => null,
+    ismulticurrencyorganization: () => false,
+  },
+});
+
+defineNative({
+  name: 'System.FeatureManagement',
+  statics: {
+    checkpermission: (args, c) => stateOf(c).hasCustomPermission(args[0] as string),
+  },
+});
+
+defineNative({
+  name: 'System.DomainCreator',
+  statics: {
+    getlightninghostname: (_a, c) =>
+      new URL(stateOf(c).orgDomainUrl()).host.replace('.my.salesforce.com', '.lightning.force.com'),
+    getorgmydomainhostname: (_a, c) => new URL(stateOf(c).orgDomainUrl()).host,
+  },
+});

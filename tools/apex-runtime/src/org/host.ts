@@ -1,0 +1,662 @@
+// The host: what connects the evaluator to the org. It dispatches method calls on values to the
+// system library, reads and writes SObject fields through the schema, runs SOQL and DML against
+// the database, keeps the running user, the limits, queued jobs and coverage.
+import type { Expr, Pos, Stmt } from '../parse/ast';
+import { ApexError, UnsupportedError } from '../interpreter/errors';
+import { type Host, type Interpreter, type TypeMarker } from '../interpreter/interpreter';
+import {
+  allNatives,
+  nativeClass,
+  type CallContext,
+  type NativeClass,
+} from '../interpreter/natives';
+import type { RuntimeClass } from '../interpreter/types';
+import {
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSet,
+  ApexTime,
+  SObjectValue,
+  TypeValue,
+  type ApexValue,
+  type TypeRef,
+} from '../interpreter/values';
+import type { SystemContext } from '../system/context';
+import type {
+  FieldDescribe,
+  FieldPermission,
+  ObjectDescribe,
+  ObjectPermission,
+} from '../schema/types';
+import {
+  fieldsAccessor,
+  fieldsMember,
+  sobjectFieldToken,
+  sobjectTypeToken,
+} from '../library/Schema';
+import { LimitCounters, SYNC_LIMITS, ASYNC_LIMITS } from './limits';
+import type { AsyncJob, AsyncKind, OrgState } from './state';
+import type { OrgServices } from './services';
+import type { DmlCall, DmlOperation, DmlOutcome, LeadConvertOutcome } from '../library/Database';
+
+/** Per-unit coverage: the lines executed. */
+export type Coverage = Map<string, Set<number>>;
+
+export class OrgHost implements Host, OrgState {
+  readonly state: OrgState = this;
+  userId: string;
+  readonly orgId: string;
+  limits = new LimitCounters(SYNC_LIMITS);
+  inTest = false;
+  testStarted = false;
+  testStopped = false;
+  asyncQueue: AsyncJob[] = [];
+  restRequest: ApexObject | null = null;
+  restResponse: ApexObject | null = null;
+  debugLog: string[] = [];
+  coverage: Coverage = new Map();
+  statements = 0;
+  private readonly enumConstants = new Map<string, ApexObject>();
+  private clock: number;
+
+  constructor(
+    readonly services: OrgServices,
+    readonly interp: Interpreter,
+    options: { userId: string; orgId: string; now?: number }
+  ) {
+    this.userId = options.userId;
+    this.orgId = options.orgId;
+    this.clock = options.now ?? Date.now();
+    interp.host = this;
+  }
+
+  // ---------- OrgState ----------
+
+  now(): number {
+    // The clock moves on with real time so that records created later are later.
+    return Math.max(this.clock, Date.now());
+  }
+
+  user(): SObjectValue {
+    return this.services.userRecord(this.userId);
+  }
+
+  timeZone(): string {
+    return (this.user().get('TimeZoneSidKey') as string | null) ?? 'America/Los_Angeles';
+  }
+
+  locale(): string {
+    return (this.user().get('LocaleSidKey') as string | null) ?? 'en_US';
+  }
+
+  systemContext(): SystemContext {
+    return {
+      timeZone: this.timeZone(),
+      locale: this.locale(),
+      now: () => this.now(),
+      orgDomainUrl: this.orgDomainUrl(),
+      objectToString: (obj) => {
+        const rc = userClassOf(obj);
+        if (!rc) {
+          return undefined;
+        }
+        const found = this.interp.findMethod(rc, 'tostring', 0, false);
+        return found
+          ? (this.interp.callMethod(found.rc, found.method, obj, [], found.method.pos) as string)
+          : undefined;
+      },
+      objectFields: (obj) => this.objectFields(obj),
+      objectEquals: (a, b) => {
+        const rc = userClassOf(a);
+        const found = rc ? this.interp.findMethod(rc, 'equals', 1, false) : null;
+        return found
+          ? (this.interp.callMethod(found.rc, found.method, a, [b], found.method.pos) as boolean)
+          : undefined;
+      },
+      objectCompare: (a, b) => {
+        const rc = userClassOf(a);
+        const found = rc ? this.interp.findMethod(rc, 'compareto', 1, false) : null;
+        return found
+          ? (this.interp.callMethod(found.rc, found.method, a, [b], found.method.pos) as number)
+          : undefined;
+      },
+    };
+  }
+
+  objectFields(obj: ApexObject): [string, ApexValue][] {
+    const rc = userClassOf(obj);
+    if (!rc) {
+      return [...obj.fields.entries()].filter(([k]) => !k.startsWith('$'));
+    }
+    const chain: RuntimeClass[] = [];
+    for (let c: RuntimeClass | null = rc; c; c = c.superclass) {
+      chain.unshift(c);
+    }
+    const out: [string, ApexValue][] = [];
+    for (const c of chain) {
+      for (const m of c.decl.members) {
+        if (!m.isStatic && !m.modifiers.keywords.has('transient')) {
+          out.push([m.name, obj.fields.get(m.name.toLowerCase()) ?? null]);
+        }
+      }
+    }
+    return out;
+  }
+
+  enqueue(
+    kind: AsyncKind,
+    job: ApexObject,
+    scope: number,
+    extra: { name?: string; cron?: string } = {}
+  ): string {
+    const id = this.newId(kind === 'schedulable' ? 'CronTrigger' : 'AsyncApexJob');
+    this.asyncQueue.push({ id, kind, job, scope, ...extra });
+    this.services.recordAsyncJob(
+      id,
+      kind,
+      job.className,
+      extra.name ?? null,
+      extra.cron ?? null,
+      this.userId
+    );
+    return id;
+  }
+
+  startTest(): void {
+    this.testStarted = true;
+    this.limits = new LimitCounters(SYNC_LIMITS);
+  }
+
+  stopTest(): void {
+    if (!this.testStarted) {
+      throw new ApexError('System.FinalException', 'Testing has not started');
+    }
+    this.testStopped = true;
+    this.runQueuedJobs();
+  }
+
+  /** Runs queued async work as the platform does at Test.stopTest: each job with fresh limits. */
+  runQueuedJobs(): void {
+    let guard = 0;
+    while (this.asyncQueue.length) {
+      const job = this.asyncQueue.shift() as AsyncJob;
+      if (++guard > 100) {
+        break;
+      }
+      const saved = this.limits;
+      this.limits = new LimitCounters(ASYNC_LIMITS);
+      try {
+        this.services.runAsyncJob(job, this);
+      } finally {
+        this.limits = saved;
+      }
+    }
+  }
+
+  setCreatedDate(id: string, value: ApexValue): void {
+    this.services.setCreatedDate(id, value);
+  }
+
+  hasCustomPermission(name: string): boolean {
+    return this.services.hasCustomPermission(this.userId, name);
+  }
+
+  newId(objectName: string): string {
+    return this.services.newId(objectName);
+  }
+
+  orgDomainUrl(): string {
+    return 'https://kondo-local.my.salesforce.com';
+  }
+
+  describeObject(name: string): ObjectDescribe | undefined {
+    return this.services.describeObject(name);
+  }
+
+  describeField(objectName: string, fieldName: string): FieldDescribe | undefined {
+    return this.services.describeField(objectName, fieldName);
+  }
+
+  allObjects(): ObjectDescribe[] {
+    return this.services.allObjects();
+  }
+
+  objectAccess(objectName: string): ObjectPermission {
+    return this.services.objectAccess(this.userId, objectName);
+  }
+
+  fieldAccess(objectName: string, fieldName: string): FieldPermission {
+    return this.services.fieldAccess(this.userId, objectName, fieldName);
+  }
+
+  dmlRecords(op: DmlOperation, records: SObjectValue[], options: DmlCall): DmlOutcome[] {
+    return this.services.dml(op, records, options, this);
+  }
+
+  queryString(soql: string, binds: ApexMap | null, userMode: boolean | null): ApexValue {
+    return this.services.queryString(soql, binds, userMode, this);
+  }
+
+  convertLead(requests: Map<string, ApexValue>[], options: DmlCall): LeadConvertOutcome[] {
+    return this.services.convertLead(requests, options, this);
+  }
+
+  setSavepoint(): number {
+    return this.services.setSavepoint();
+  }
+
+  rollback(savepoint: number): void {
+    this.services.rollback(savepoint);
+  }
+
+  // ---------- Host: types ----------
+
+  resolveNativeType(name: string): string | null {
+    return nativeClass(name)?.name ?? null;
+  }
+
+  isSObjectType(name: string): string | null {
+    const bare = name.replace(/^schema\./i, '');
+    if (bare.includes('.')) {
+      return null;
+    }
+    if (bare.toLowerCase() === 'aggregateresult') {
+      return 'AggregateResult';
+    }
+    return this.services.describeObject(bare)?.name ?? null;
+  }
+
+  instanceOfNative(value: ApexValue, typeName: string): boolean {
+    const wanted = nativeClass(typeName);
+    if (!wanted || !(value instanceof ApexObject)) {
+      if (value instanceof TypeValue) {
+        return typeName.toLowerCase().replace(/^system\./, '') === 'type';
+      }
+      return false;
+    }
+    let cur: NativeClass | undefined = nativeClass(value.className);
+    if (!cur) {
+      const rc = userClassOf(value);
+      const base = rc ? this.interp.exceptionBase(rc) : null;
+      cur = base ? nativeClass(base) : undefined;
+      if (rc) {
+        // A user class "is" the system interfaces it implements.
+        if (
+          this.interp.implementsNative(rc, wanted.name) ||
+          this.interp.implementsNative(rc, typeName)
+        ) {
+          return true;
+        }
+      }
+    }
+    while (cur) {
+      if (cur === wanted) {
+        return true;
+      }
+      cur = cur.parent ? nativeClass(cur.parent) : undefined;
+    }
+    return false;
+  }
+
+  nativeExceptionSuper(name: string): string | null {
+    return nativeClass(name)?.parent ?? null;
+  }
+
+  // ---------- Host: dispatch ----------
+
+  private ctx(interp: Interpreter, pos: Pos): CallContext {
+    return { interp, pos };
+  }
+
+  nativeStatic(
+    className: string,
+    method: string,
+    args: ApexValue[],
+    interp: Interpreter,
+    pos: Pos
+  ): ApexValue {
+    const lower = method.toLowerCase();
+    if (className.startsWith('$sobject:')) {
+      interp.unsupported(`static method ${className.slice(9)}.${method}`, pos);
+    }
+    const library = this.services.libraryStatic(className, lower);
+    if (library) {
+      return library(args, this.systemContext());
+    }
+    const cls = nativeClass(className);
+    const fn = cls?.statics?.[lower];
+    if (fn) {
+      return fn(args, this.ctx(interp, pos));
+    }
+    if (cls?.enumValues && lower === 'values') {
+      return new ApexList(
+        { name: cls.name, args: [] },
+        cls.enumValues.map((v) => this.enumConstant(cls, v))
+      );
+    }
+    interp.unsupported(`${className}.${method}`, pos);
+  }
+
+  nativeStaticProperty(
+    className: string,
+    name: string,
+    interp: Interpreter,
+    pos: Pos
+  ): ApexValue | TypeMarker | undefined {
+    const lower = name.toLowerCase();
+    if (className.startsWith('$sobject:')) {
+      const objectName = className.slice(9);
+      if (lower === 'sobjecttype') {
+        return sobjectTypeToken(objectName);
+      }
+      const field = this.services.describeField(objectName, name);
+      if (field) {
+        return sobjectFieldToken(objectName, field.name);
+      }
+      return undefined;
+    }
+    if (className.toLowerCase() === 'schema.sobjecttype') {
+      const object = this.services.describeObject(name);
+      if (object) {
+        return this.describeResultWithFields(object.name);
+      }
+    }
+    const libraryValue = this.services.libraryProperty(className, lower);
+    if (libraryValue !== undefined) {
+      return libraryValue;
+    }
+    const cls = nativeClass(className);
+    if (cls?.props?.[lower]) {
+      return cls.props[lower](this.ctx(interp, pos));
+    }
+    if (cls?.enumValues) {
+      const constant = cls.enumValues.find((v) => v.toLowerCase() === lower);
+      if (constant) {
+        return this.enumConstant(cls, constant);
+      }
+    }
+    return undefined;
+  }
+
+  private describeResultWithFields(objectName: string): ApexObject {
+    const result = this.interp.host.invokeValueMethod(
+      sobjectTypeToken(objectName),
+      'getDescribe',
+      [],
+      this.interp,
+      { line: 0, column: 0 }
+    ) as ApexObject;
+    return result;
+  }
+
+  enumConstant(cls: NativeClass, name: string): ApexObject {
+    const key = `${cls.name}.${name}`.toLowerCase();
+    let constant = this.enumConstants.get(key);
+    if (!constant) {
+      constant = new ApexObject(cls.name, null);
+      constant.native = { enumName: name, ordinal: (cls.enumValues ?? []).indexOf(name) };
+      this.enumConstants.set(key, constant);
+    }
+    return constant;
+  }
+
+  setNativeStaticProperty(
+    className: string,
+    name: string,
+    value: ApexValue,
+    interp: Interpreter,
+    pos: Pos
+  ): void {
+    const setter = nativeClass(className)?.setProps?.[name.toLowerCase()];
+    if (!setter) {
+      interp.unsupported(`assignment to ${className}.${name}`, pos);
+    }
+    setter(value, this.ctx(interp, pos));
+  }
+
+  nativeConstruct(className: string, args: ApexValue[], interp: Interpreter, pos: Pos): ApexValue {
+    const library = this.services.libraryConstruct(className);
+    if (library) {
+      return library(args, this.systemContext());
+    }
+    const cls = nativeClass(className);
+    if (cls?.construct) {
+      return cls.construct(args, this.ctx(interp, pos));
+    }
+    interp.unsupported(`new ${className}`, pos);
+  }
+
+  invokeValueMethod(
+    target: ApexValue,
+    method: string,
+    args: ApexValue[],
+    interp: Interpreter,
+    pos: Pos
+  ): ApexValue {
+    const lower = method.toLowerCase();
+    if (target === null) {
+      throw new ApexError('System.NullPointerException', 'Attempt to de-reference a null object');
+    }
+    if (target instanceof SObjectValue) {
+      return this.services.sobjectMethod(target, lower, args, this, pos);
+    }
+    if (target instanceof ApexObject) {
+      const enumNative = target.native as { enumName?: string } | undefined;
+      if (
+        enumNative &&
+        typeof enumNative === 'object' &&
+        'enumName' in enumNative &&
+        !userClassOf(target)
+      ) {
+        if (lower === 'name' || lower === 'tostring') {
+          return enumNative.enumName as string;
+        }
+        if (lower === 'ordinal') {
+          return (target.native as { ordinal: number }).ordinal;
+        }
+        if (lower === 'equals') {
+          return args[0] === target;
+        }
+        if (lower === 'hashcode') {
+          return (target.native as { ordinal: number }).ordinal;
+        }
+      }
+      if (lower === 'fields' && target.className === 'Schema.DescribeSObjectResult') {
+        return fieldsAccessor((target.native as { objectName: string }).objectName);
+      }
+      // User objects that did not define the method, system classes and exceptions.
+      let cls: NativeClass | undefined = nativeClass(target.className);
+      const rc = userClassOf(target);
+      if (rc) {
+        const base = interp.exceptionBase(rc);
+        cls = base ? nativeClass(base) : undefined;
+      }
+      const library = this.services.libraryInstance(target, lower);
+      if (library) {
+        return library(target, args, this.systemContext());
+      }
+      for (let c = cls; c; c = c.parent ? nativeClass(c.parent) : undefined) {
+        const fn = c.methods?.[lower];
+        if (fn) {
+          return fn(target, args, this.ctx(interp, pos));
+        }
+      }
+      if (lower === '$set') {
+        target.fields.set((args[0] as string).toLowerCase(), args[1]);
+        return null;
+      }
+      if (rc && !cls) {
+        return this.objectMethod(target, lower, args, interp, pos);
+      }
+      interp.unsupported(`method ${target.className}.${method}`, pos);
+    }
+    const library = this.services.valueMethod(target, lower);
+    if (library) {
+      return library(target, args, this.systemContext());
+    }
+    if (target instanceof TypeValue) {
+      const fn = nativeClass('System.Type')?.methods?.[lower];
+      if (fn) {
+        return fn(target as unknown as ApexObject, args, this.ctx(interp, pos));
+      }
+    }
+    if (lower === 'equals' && args.length === 1) {
+      return this.equals(target, args[0], interp);
+    }
+    interp.unsupported(`method ${interp.runtimeTypeName(target)}.${method}`, pos);
+  }
+
+  /** The methods every object has when its class does not define them. */
+  private objectMethod(
+    target: ApexObject,
+    lower: string,
+    args: ApexValue[],
+    interp: Interpreter,
+    pos: Pos
+  ): ApexValue {
+    switch (lower) {
+      case 'equals':
+        return this.equals(target, args[0], interp);
+      case 'hashcode':
+        return identityHash(target);
+      case 'tostring':
+        return this.toApexString(target, interp);
+    }
+    interp.unsupported(`method ${target.className}.${lower}`, pos);
+  }
+
+  getValueProperty(target: ApexValue, name: string, interp: Interpreter, pos: Pos): ApexValue {
+    const lower = name.toLowerCase();
+    if (target instanceof ApexObject) {
+      if (target.className === 'Schema.DescribeSObjectResult' && lower === 'fields') {
+        return fieldsAccessor((target.native as { objectName: string }).objectName);
+      }
+      if (target.className === 'Schema.SObjectTypeFields') {
+        return fieldsMember(target, name, this.ctx(interp, pos));
+      }
+      const field = nativeClass(target.className)?.fields?.[lower];
+      if (field) {
+        return field(target, this.ctx(interp, pos));
+      }
+      if (target.fields.has(lower)) {
+        return target.fields.get(lower) ?? null;
+      }
+      const library = this.services.libraryField(target, lower);
+      if (library !== undefined) {
+        return library;
+      }
+    }
+    interp.unsupported(`property ${interp.runtimeTypeName(target)}.${name}`, pos);
+  }
+
+  // ---------- Host: SObjects ----------
+
+  newSObject(typeName: string): SObjectValue {
+    return this.services.newSObject(typeName);
+  }
+
+  setSObjectField(record: SObjectValue, name: string, value: ApexValue, interp: Interpreter): void {
+    this.services.setField(record, name, value, this, interp);
+  }
+
+  getSObjectField(record: SObjectValue, name: string): ApexValue {
+    return this.services.getField(record, name);
+  }
+
+  soql(expr: Extract<Expr, { k: 'soql' }>, interp: Interpreter): ApexValue {
+    return this.services.inlineQuery(expr, interp, this);
+  }
+
+  dml(stmt: Extract<Stmt, { k: 'dml' }>, value: ApexValue, interp: Interpreter): void {
+    this.services.dmlStatement(stmt, value, interp, this);
+  }
+
+  runAs(user: ApexValue, body: () => void): void {
+    if (!(user instanceof SObjectValue) || typeof user.get('Id') !== 'string') {
+      throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
+    }
+    if (!this.inTest) {
+      throw new ApexError(
+        'System.UnexpectedException',
+        'System.runAs can only be used in test methods'
+      );
+    }
+    const previous = this.userId;
+    this.userId = this.services.normaliseId(user.get('Id') as string);
+    try {
+      body();
+    } finally {
+      this.userId = previous;
+    }
+  }
+
+  // ---------- Host: operators ----------
+
+  toApexString(value: ApexValue, _interp?: Interpreter): string {
+    return this.services.toApexString(value, this.systemContext());
+  }
+
+  equals(a: ApexValue, b: ApexValue, _interp?: Interpreter): boolean {
+    return this.services.equals(a, b, this.systemContext());
+  }
+
+  compare(a: ApexValue, b: ApexValue, _interp?: Interpreter, _pos?: Pos): number {
+    return this.services.compare(a, b, this.systemContext());
+  }
+
+  arithmetic(op: string, a: ApexValue, b: ApexValue, interp: Interpreter, pos: Pos): ApexValue {
+    return this.services.arithmetic(op, a, b, this.systemContext(), interp, pos);
+  }
+
+  coerce(value: ApexValue, type: TypeRef, interp: Interpreter, pos: Pos): ApexValue {
+    return this.services.coerce(value, type, this, interp, pos);
+  }
+
+  tick(unit: string, line: number): void {
+    this.statements++;
+    let lines = this.coverage.get(unit);
+    if (!lines) {
+      lines = new Set();
+      this.coverage.set(unit, lines);
+    }
+    lines.add(line);
+  }
+}
+
+export function userClassOf(obj: ApexObject): RuntimeClass | null {
+  return obj.cls && typeof obj.cls === 'object' && 'decl' in (obj.cls as object)
+    ? (obj.cls as RuntimeClass)
+    : null;
+}
+
+const hashes = new WeakMap<object, number>();
+let nextHash = 1;
+function identityHash(obj: object): number {
+  let h = hashes.get(obj);
+  if (!h) {
+    h = (nextHash++ * 2654435761) | 0;
+    hashes.set(obj, h);
+  }
+  return h;
+}
+
+// Values the library needs to tell apart; re-exported for the services.
+export {
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexList,
+  ApexMap,
+  ApexSet,
+  ApexTime,
+  UnsupportedError,
+  allNatives,
+};

@@ -1,0 +1,120 @@
+// A local org: the project's schema, its Apex, an in-memory database seeded with what every org
+// has, and a fresh transaction for each test or request.
+import { relative, resolve, sep } from 'node:path';
+import '../library/Assert';
+import '../library/Database';
+import '../library/Enums';
+import '../library/Exception';
+import '../library/RestContext';
+import '../library/Schema';
+import '../library/System';
+import '../library/Type';
+import { ApexError, UnsupportedError } from '../interpreter/errors';
+import { Interpreter } from '../interpreter/interpreter';
+import type { RuntimeClass } from '../interpreter/types';
+import { bootstrapOrg, type OrgInfo } from '../database/bootstrap';
+import { Database } from '../database/database';
+import { loadSchema } from '../schema/schema';
+import type { Schema } from '../schema/schema';
+import { parseAnonymous } from '../parse/parse';
+import { OrgHost } from './host';
+import { LocalOrgServices, defineTriggerContext } from './orgServices';
+import { loadProject, type ApexProject } from './project';
+
+let current: LocalOrgServices | null = null;
+defineTriggerContext(() => current);
+
+export interface OpenOptions {
+  /** Folders of Apex outside the package directories (a conformance suite). */
+  include?: string[];
+}
+
+export class LocalOrg {
+  readonly interp: Interpreter;
+  readonly services: LocalOrgServices;
+  readonly info: OrgInfo;
+
+  private constructor(
+    readonly project: ApexProject,
+    readonly schema: Schema,
+    readonly db: Database,
+    private readonly include: string[]
+  ) {
+    this.interp = new Interpreter(project.classes, project.triggers);
+    this.services = new LocalOrgServices(schema, db, this.interp, project.triggers);
+    this.info = bootstrapOrg(db);
+  }
+
+  static open(root: string, options: OpenOptions = {}): LocalOrg {
+    const include = (options.include ?? []).map((d) => resolve(root, d));
+    const project = loadProject(root, include);
+    const schema = loadSchema(root);
+    let clock = Date.now();
+    // Every record gets a distinct, increasing timestamp, as records written in sequence do.
+    const db = new Database(schema, { now: () => (clock = Math.max(clock + 1, Date.now())) });
+    return new LocalOrg(project, schema, db, include);
+  }
+
+  /** Whether a source file is part of the project's package (and so counts for coverage). */
+  isPackageSource(file: string): boolean {
+    const absolute = resolve(this.project.root, file);
+    return !this.include.some(
+      (d) => !relative(d, absolute).startsWith('..') && !relative(d, absolute).startsWith(sep)
+    );
+  }
+
+  /** A new transaction: fresh statics, limits and queue, run by `userId` (the admin by default). */
+  transaction(options: { inTest: boolean; userId?: string }): OrgHost {
+    current = this.services;
+    this.interp.statics = new Map();
+    this.interp.stack.length = 0;
+    this.services.triggerStack.length = 0;
+    const host = new OrgHost(this.services, this.interp, {
+      userId: options.userId ?? this.info.adminUserId,
+      orgId: this.info.orgId,
+    });
+    host.inTest = options.inTest;
+    return host;
+  }
+
+  testClass(name: string): RuntimeClass | undefined {
+    return this.interp.classes.get(name.toLowerCase());
+  }
+
+  /** Anonymous Apex, as `sf apex run`: its debug lines, and the error that ended it if any. */
+  runAnonymous(text: string, file: string): { debug: string[]; error: string | null } {
+    const decl = parseAnonymous(text, file);
+    const interp = new Interpreter([...this.project.classes, decl], this.project.triggers);
+    const services = new LocalOrgServices(this.schema, this.db, interp, this.project.triggers);
+    services.soql = this.services.soql;
+    current = services;
+    const host = new OrgHost(services, interp, {
+      userId: this.info.adminUserId,
+      orgId: this.info.orgId,
+    });
+    const rc = interp.classes.get('anonymousblock') as RuntimeClass;
+    try {
+      interp.runStatic(rc, 'run', []);
+      return { debug: host.debugLog, error: null };
+    } catch (e) {
+      if (e instanceof ApexError) {
+        return {
+          debug: host.debugLog,
+          error: `${e.exceptionType}: ${e.message}\n${e.apexStack.join('\n')}`,
+        };
+      }
+      if (e instanceof UnsupportedError) {
+        const p = e.position;
+        return {
+          debug: host.debugLog,
+          error: `unsupported: ${e.feature}${p ? ` (line ${p.line})` : ''}`,
+        };
+      }
+      throw e;
+    }
+  }
+
+  importPlan(planPath: string): void {
+    throw new Error(`importing ${planPath}: sample data plans are not supported yet`);
+  }
+}

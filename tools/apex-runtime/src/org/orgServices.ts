@@ -1,0 +1,695 @@
+// The implementation of the host's seam (services.ts): the schema, the database, SOQL, triggers,
+// async jobs and the system library, for one local org.
+import type { Expr, Pos, Stmt, TriggerDecl } from '../parse/ast';
+import { ApexError } from '../interpreter/errors';
+import type { Interpreter } from '../interpreter/interpreter';
+import { defineNative } from '../interpreter/natives';
+import {
+  ApexBlob,
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSet,
+  ApexTime,
+  SObjectValue,
+  type ApexValue,
+  type TypeRef,
+} from '../interpreter/values';
+import { collectionKind } from '../interpreter/types';
+import type { Database } from '../database/database';
+import { type DmlOptions, type TriggerHost, type TriggerOperation } from '../database/dml';
+import { idValueOf } from '../database/ids';
+import type { Schema } from '../schema/schema';
+import type {
+  FieldDescribe,
+  FieldPermission,
+  ObjectDescribe,
+  ObjectPermission,
+} from '../schema/types';
+import { apexEquals, arithmetic, coerce, compare } from '../system/Arithmetic';
+import type { SystemContext } from '../system/context';
+import { apexToString } from '../system/String';
+import {
+  errorObject,
+  type DmlCall,
+  type DmlOperation,
+  type DmlOutcome,
+  type LeadConvertOutcome,
+} from '../library/Database';
+import { sobjectTypeToken } from '../library/Schema';
+import { getField, setField, sobjectMethod, type SObjectHost } from '../library/SObject';
+import type { OrgHost } from './host';
+import { addLibraryClass, libraryClass } from './library';
+import { jsonStaticMethods, type JsonHost } from '../system/JSON';
+import { APEX_TYPE_OF } from '../schema/standardObjects';
+import type { RuntimeClass } from '../interpreter/types';
+import { userClassOf } from './host';
+import type { LibraryInstance, LibraryStatic, OrgServices } from './services';
+import type { AsyncJob, AsyncKind } from './state';
+
+interface TriggerFrame {
+  objectName: string;
+  timing: 'before' | 'after';
+  operation: TriggerOperation;
+  newRecords: SObjectValue[] | null;
+  oldRecords: SObjectValue[] | null;
+}
+
+/** The SOQL engine, plugged in by the local org (src/soql). */
+export interface SoqlEngine {
+  inline(expr: Extract<Expr, { k: 'soql' }>, interp: Interpreter, host: OrgHost): ApexValue;
+  dynamic(
+    soql: string,
+    binds: ApexMap | null,
+    userMode: boolean | null,
+    interp: Interpreter,
+    host: OrgHost
+  ): ApexValue;
+}
+
+export class LocalOrgServices implements OrgServices {
+  readonly triggerStack: TriggerFrame[] = [];
+  soql: SoqlEngine | null = null;
+
+  constructor(
+    readonly schema: Schema,
+    readonly db: Database,
+    readonly interp: Interpreter,
+    readonly triggers: TriggerDecl[]
+  ) {
+    addLibraryClass(['System.JSON', 'JSON'], { statics: jsonStaticMethods(this.jsonHost()) });
+  }
+
+  /** What JSON.serialize and JSON.deserialize need to know of classes, enums and SObjects. */
+  private jsonHost(): JsonHost {
+    const pos = { line: 0, column: 0 };
+    const classOf = (type: TypeRef): RuntimeClass | null =>
+      this.interp.findClass(type.name, this.interp.frame?.cls ?? null);
+    return {
+      objectFields: (obj) => {
+        const rc = userClassOf(obj);
+        if (!rc) {
+          return [...obj.fields.entries()].filter(([k]) => !k.startsWith('$'));
+        }
+        const chain: RuntimeClass[] = [];
+        for (let c: RuntimeClass | null = rc; c; c = c.superclass) {
+          chain.unshift(c);
+        }
+        return chain.flatMap((c) =>
+          c.decl.members
+            .filter((m) => !m.isStatic && !m.modifiers.keywords.has('transient'))
+            .map((m): [string, ApexValue] => [m.name, obj.fields.get(m.name.toLowerCase()) ?? null])
+        );
+      },
+      enumName: (obj) => {
+        const native = obj.native as { enumName?: string } | undefined;
+        return native && typeof native === 'object' && 'enumName' in native
+          ? native.enumName
+          : undefined;
+      },
+      resolveType: (type) => {
+        const rc = classOf(type);
+        if (rc) {
+          return rc.decl.kind === 'enum' ? 'enum' : 'class';
+        }
+        return this.describeObject(type.name.replace(/^schema\./i, '')) ? 'sobject' : null;
+      },
+      newObject: (type) => this.interp.instantiate(classOf(type) as RuntimeClass, [], pos),
+      fieldOf: (obj, key) => {
+        const lower = key.toLowerCase();
+        for (let c: RuntimeClass | null = userClassOf(obj); c; c = c.superclass) {
+          const m = c.decl.members.find((x) => !x.isStatic && x.name.toLowerCase() === lower);
+          if (m) {
+            return { name: m.name, type: m.type };
+          }
+        }
+        return null;
+      },
+      setField: (obj, name, value) => {
+        obj.fields.set(name.toLowerCase(), value);
+      },
+      newSObject: (type) => this.newSObject(type.name),
+      sobjectField: (record, key) => {
+        const field = this.describeField(record.type, key);
+        return field
+          ? { name: field.name, type: { name: APEX_TYPE_OF[field.type] ?? 'Object', args: [] } }
+          : null;
+      },
+      enumValue: (type, name) => {
+        const rc = classOf(type);
+        return rc ? this.interp.enumConstant(rc, name) : null;
+      },
+      apiVersion: '66.0',
+    };
+  }
+
+  // ---------- schema and security ----------
+
+  describeObject(name: string): ObjectDescribe | undefined {
+    return this.schema.object(name);
+  }
+
+  describeField(objectName: string, fieldName: string): FieldDescribe | undefined {
+    return this.schema.field(objectName, fieldName);
+  }
+
+  allObjects(): ObjectDescribe[] {
+    return this.schema.globalDescribe();
+  }
+
+  objectAccess(userId: string, objectName: string): ObjectPermission {
+    return this.db.security.objectAccess(userId, objectName);
+  }
+
+  fieldAccess(userId: string, objectName: string, fieldName: string): FieldPermission {
+    return this.db.security.fieldAccess(userId, objectName, fieldName);
+  }
+
+  hasCustomPermission(userId: string, name: string): boolean {
+    return this.db.security.hasCustomPermission(userId, name);
+  }
+
+  userRecord(userId: string): SObjectValue {
+    const row = this.db.getRow(userId);
+    if (!row) {
+      throw new ApexError('System.UnexpectedException', `No user ${userId} in the local org`);
+    }
+    return row;
+  }
+
+  newId(objectName: string): string {
+    return this.db.newId(objectName);
+  }
+
+  normaliseId(id: string): string {
+    return idValueOf(id);
+  }
+
+  setCreatedDate(id: string, value: ApexValue): void {
+    this.db.patchRaw(this.normaliseId(id), { CreatedDate: value });
+  }
+
+  // ---------- async ----------
+
+  recordAsyncJob(
+    id: string,
+    kind: AsyncKind,
+    className: string,
+    name: string | null,
+    cron: string | null,
+    userId: string
+  ): void {
+    const classRow = this.db
+      .rows('ApexClass')
+      .find((r) => String(r.get('Name')).toLowerCase() === className.split('.')[0].toLowerCase());
+    const jobType = {
+      queueable: 'Queueable',
+      batch: 'BatchApex',
+      schedulable: 'ScheduledApex',
+      future: 'Future',
+    }[kind];
+    if (kind === 'schedulable') {
+      const detail = this.db.insertRaw('CronJobDetail', { Name: name, JobType: '7' }, userId);
+      this.db.insertRaw(
+        'CronTrigger',
+        {
+          Id: id,
+          CronExpression: cron,
+          CronJobDetailId: detail.get('Id'),
+          State: 'WAITING',
+          TimesTriggered: 0,
+        },
+        userId
+      );
+      return;
+    }
+    this.db.insertRaw(
+      'AsyncApexJob',
+      {
+        Id: id,
+        JobType: jobType,
+        Status: 'Queued',
+        ApexClassId: classRow ? classRow.get('Id') : null,
+        NumberOfErrors: 0,
+        JobItemsProcessed: 0,
+        TotalJobItems: 0,
+        MethodName: null,
+      },
+      userId
+    );
+  }
+
+  runAsyncJob(job: AsyncJob, host: OrgHost): void {
+    const interp = this.interp;
+    const pos = { line: 0, column: 0 };
+    const context = (className: string): ApexObject => {
+      const ctx = new ApexObject(className, null);
+      ctx.native = { jobId: job.id };
+      return ctx;
+    };
+    const mark = (values: Record<string, ApexValue>): void => {
+      if (job.kind !== 'schedulable') {
+        this.db.patchRaw(job.id, values);
+      }
+    };
+    mark({ Status: 'Processing' });
+    let errors = 0;
+    let items = 0;
+    try {
+      if (job.kind === 'queueable') {
+        interp.invokeObjectMethod(job.job, 'execute', [context('System.QueueableContext')], pos);
+      } else if (job.kind === 'schedulable') {
+        interp.invokeObjectMethod(job.job, 'execute', [context('System.SchedulableContext')], pos);
+        this.db.patchRaw(job.id, { TimesTriggered: 1 });
+      } else {
+        const ctx = context('Database.BatchableContext');
+        const start = interp.invokeObjectMethod(job.job, 'start', [ctx], pos);
+        const records: ApexValue[] =
+          start instanceof ApexList
+            ? [...start.values]
+            : start instanceof ApexObject
+              ? [...(start.native as ApexValue[])]
+              : [];
+        const elementType: TypeRef =
+          start instanceof ApexList ? start.elementType : { name: 'SObject', args: [] };
+        for (let i = 0; i < records.length; i += job.scope) {
+          items++;
+          host.limits = new (host.limits.constructor as typeof import('./limits').LimitCounters)(
+            host.limits.limits
+          );
+          try {
+            interp.invokeObjectMethod(
+              job.job,
+              'execute',
+              [ctx, new ApexList(elementType, records.slice(i, i + job.scope))],
+              pos
+            );
+          } catch (e) {
+            // A failed execute is counted and logged on the job; the batch goes on.
+            if (e instanceof ApexError && !e.uncatchable) {
+              errors++;
+              continue;
+            }
+            throw e;
+          }
+        }
+        interp.invokeObjectMethod(job.job, 'finish', [ctx], pos);
+      }
+      mark({
+        Status: 'Completed',
+        NumberOfErrors: errors,
+        JobItemsProcessed: items,
+        TotalJobItems: items,
+        CompletedDate: new ApexDatetime(host.now()),
+      });
+    } catch (e) {
+      mark({
+        Status: 'Failed',
+        NumberOfErrors: errors + 1,
+        ExtendedStatus: e instanceof Error ? e.message.slice(0, 255) : null,
+      });
+      throw e;
+    }
+  }
+
+  // ---------- SObjects ----------
+
+  private sobjectHost(host: OrgHost): SObjectHost {
+    return {
+      describeObject: (n) => this.describeObject(n),
+      describeField: (o, f) => this.describeField(o, f),
+      normaliseId: (id) => this.normaliseId(id),
+      sobjectTypeToken: (n) => sobjectTypeToken(n),
+      toApexString: (v) => host.toApexString(v),
+      newError: (message, fields) =>
+        errorObject({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message, fields }),
+    };
+  }
+
+  private readonly lookup: SObjectHost = {
+    describeObject: (n) => this.describeObject(n),
+    describeField: (o, f) => this.describeField(o, f),
+    normaliseId: (id) => this.normaliseId(id),
+    sobjectTypeToken: (n) => sobjectTypeToken(n),
+    toApexString: (v) => String(v),
+    newError: (message, fields) =>
+      errorObject({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message, fields }),
+  };
+
+  newSObject(typeName: string): SObjectValue {
+    const object = this.describeObject(typeName);
+    if (!object) {
+      throw new ApexError('System.TypeException', `Invalid type: ${typeName}`);
+    }
+    return new SObjectValue(object.name);
+  }
+
+  setField(record: SObjectValue, name: string, value: ApexValue): void {
+    setField(this.lookup, record, name, value);
+  }
+
+  getField(record: SObjectValue, name: string): ApexValue {
+    return getField(this.lookup, record, name);
+  }
+
+  sobjectMethod(
+    record: SObjectValue,
+    lowerName: string,
+    args: ApexValue[],
+    host: OrgHost,
+    pos: Pos
+  ): ApexValue {
+    const result = sobjectMethod(this.sobjectHost(host), record, lowerName, args);
+    if (result === undefined) {
+      if (lowerName === 'equals') {
+        return host.equals(record, args[0]);
+      }
+      if (lowerName === 'hashcode') {
+        return host.toApexString(record).length;
+      }
+      this.interp.unsupported(`SObject method ${lowerName}`, pos);
+    }
+    return result;
+  }
+
+  // ---------- SOQL ----------
+
+  inlineQuery(expr: Extract<Expr, { k: 'soql' }>, interp: Interpreter, host: OrgHost): ApexValue {
+    if (!this.soql) {
+      interp.unsupported('SOQL', expr.pos);
+    }
+    return this.soql.inline(expr, interp, host);
+  }
+
+  queryString(
+    soql: string,
+    binds: ApexMap | null,
+    userMode: boolean | null,
+    host: OrgHost
+  ): ApexValue {
+    if (!this.soql) {
+      throw new ApexError('System.UnexpectedException', 'SOQL is not available');
+    }
+    return this.soql.dynamic(soql, binds, userMode, this.interp, host);
+  }
+
+  // ---------- DML ----------
+
+  private triggerHost(host: OrgHost): TriggerHost {
+    return {
+      fire: (objectName, timing, operation, newRecords, oldRecords) => {
+        const event = `${timing} ${operation}`;
+        const object = this.describeObject(objectName);
+        const matching = this.triggers.filter(
+          (t) =>
+            t.events.includes(event) && this.describeObject(t.objectName)?.name === object?.name
+        );
+        if (matching.length === 0) {
+          return;
+        }
+        this.triggerStack.push({ objectName, timing, operation, newRecords, oldRecords });
+        const savedUser = host.userId;
+        try {
+          for (const t of matching) {
+            this.interp.runTrigger(t, new Map());
+          }
+        } finally {
+          host.userId = savedUser;
+          this.triggerStack.pop();
+        }
+      },
+    };
+  }
+
+  dml(op: DmlOperation, records: SObjectValue[], options: DmlCall, host: OrgHost): DmlOutcome[] {
+    const frame = this.interp.frame;
+    const dmlOptions: DmlOptions = {
+      allOrNone: options.allOrNone,
+      access: {
+        mode: options.userMode ? 'user' : 'system',
+        userId: host.userId,
+        enforceSharing: options.userMode || (frame ? frame.withSharing : false),
+      },
+      triggers: this.triggerHost(host),
+    };
+    if (options.externalIdField) {
+      dmlOptions.externalIdField = options.externalIdField;
+    }
+    host.limits.countDml(records.length);
+    switch (op) {
+      case 'insert':
+        return this.db.insert(records, dmlOptions);
+      case 'update':
+        return this.db.update(records, dmlOptions);
+      case 'upsert':
+        return this.db.upsert(records, dmlOptions);
+      case 'delete':
+        return this.db.delete(records, dmlOptions);
+      case 'undelete':
+        return this.db.undelete(records, dmlOptions);
+    }
+  }
+
+  dmlStatement(
+    stmt: Extract<Stmt, { k: 'dml' }>,
+    value: ApexValue,
+    interp: Interpreter,
+    host: OrgHost
+  ): void {
+    if (value === null) {
+      throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
+    }
+    if (stmt.op === 'merge') {
+      interp.unsupported('merge', stmt.pos);
+    }
+    const records =
+      value instanceof SObjectValue
+        ? [value]
+        : value instanceof ApexList
+          ? (value.values as SObjectValue[])
+          : null;
+    if (!records) {
+      interp.unsupported(`DML on ${interp.runtimeTypeName(value)}`, stmt.pos);
+    }
+    if (records.length === 0) {
+      return;
+    }
+    this.dml(
+      stmt.op,
+      records,
+      { allOrNone: true, userMode: stmt.access === 'user', externalIdField: stmt.field },
+      host
+    );
+  }
+
+  convertLead(
+    requests: Map<string, ApexValue>[],
+    options: DmlCall,
+    host: OrgHost
+  ): LeadConvertOutcome[] {
+    void requests;
+    void options;
+    void host;
+    throw new ApexError('System.UnexpectedException', 'Database.convertLead is not connected yet');
+  }
+
+  setSavepoint(): number {
+    return this.db.setSavepoint();
+  }
+
+  rollback(savepoint: number): void {
+    this.db.rollback(savepoint);
+  }
+
+  // ---------- the system library ----------
+
+  libraryStatic(className: string, lowerName: string): LibraryStatic | undefined {
+    return libraryClass(className)?.statics?.[lowerName];
+  }
+
+  libraryProperty(className: string, lowerName: string): ApexValue | undefined {
+    const lower = className.toLowerCase();
+    if (lower === 'integer' && lowerName === 'max_value') {
+      return 2147483647;
+    }
+    if (lower === 'integer' && lowerName === 'min_value') {
+      return -2147483648;
+    }
+    if (lower === 'long' && lowerName === 'max_value') {
+      return 9223372036854775807n;
+    }
+    if (lower === 'long' && lowerName === 'min_value') {
+      return -9223372036854775808n;
+    }
+    return undefined;
+  }
+
+  libraryConstruct(): LibraryStatic | undefined {
+    return undefined;
+  }
+
+  libraryInstance(target: ApexObject, lowerName: string): LibraryInstance | undefined {
+    const fn = libraryClass(target.className)?.instances?.[lowerName];
+    if (!fn) {
+      return undefined;
+    }
+    return (self, args, ctx) => fn((self as ApexObject).native as never, args, ctx);
+  }
+
+  libraryField(): ApexValue | undefined {
+    return undefined;
+  }
+
+  valueMethod(target: ApexValue, lowerName: string): LibraryInstance | undefined {
+    const table = (name: string): LibraryInstance | undefined =>
+      libraryClass(name)?.instances?.[lowerName] as LibraryInstance | undefined;
+    if (typeof target === 'string') {
+      return table('String');
+    }
+    if (typeof target === 'number') {
+      return table('Integer');
+    }
+    if (typeof target === 'bigint') {
+      return table('Long');
+    }
+    if (target instanceof ApexDecimal) {
+      return table('Decimal');
+    }
+    if (target instanceof ApexDouble) {
+      return table('Double');
+    }
+    if (target instanceof ApexDate) {
+      return table('Date');
+    }
+    if (target instanceof ApexDatetime) {
+      return table('Datetime');
+    }
+    if (target instanceof ApexTime) {
+      return table('Time');
+    }
+    if (target instanceof ApexBlob) {
+      return table('Blob');
+    }
+    if (target instanceof ApexList) {
+      return table('List');
+    }
+    if (target instanceof ApexSet) {
+      return table('Set');
+    }
+    if (target instanceof ApexMap) {
+      return table('Map');
+    }
+    return undefined;
+  }
+
+  toApexString(value: ApexValue, ctx: SystemContext): string {
+    return apexToString(value, ctx);
+  }
+
+  equals(a: ApexValue, b: ApexValue, ctx: SystemContext): boolean {
+    return apexEquals(a, b, ctx);
+  }
+
+  compare(a: ApexValue, b: ApexValue): number {
+    return compare(a, b);
+  }
+
+  arithmetic(op: string, a: ApexValue, b: ApexValue, ctx: SystemContext): ApexValue {
+    return arithmetic(op, a, b, ctx);
+  }
+
+  coerce(value: ApexValue, type: TypeRef): ApexValue {
+    if (value instanceof ApexList && collectionKind(type) === 'list' && type.args[0]) {
+      // A list typed SObject (from a query or a generic method) takes the declared element type.
+      const from = value.elementType.name.toLowerCase().replace(/^schema\./, '');
+      if (from === 'sobject' && this.describeObject(type.args[0].name)) {
+        value.elementType = type.args[0];
+      }
+      return value;
+    }
+    return coerce(value, type);
+  }
+
+  /** The Trigger context of the trigger running now (Apex Reference Guide: Trigger Class). */
+  currentTrigger(): TriggerFrame | undefined {
+    return this.triggerStack[this.triggerStack.length - 1];
+  }
+}
+
+function listOf(objectName: string, records: SObjectValue[] | null): ApexValue {
+  return records ? new ApexList({ name: objectName, args: [] }, records) : null;
+}
+
+function mapOf(objectName: string, records: SObjectValue[] | null): ApexValue {
+  if (!records) {
+    return null;
+  }
+  const map = new ApexMap({ name: 'Id', args: [] }, { name: objectName, args: [] });
+  for (const r of records) {
+    map.put(r.get('Id'), r);
+  }
+  return map;
+}
+
+/** Installs System.Trigger's context variables, read from the services' trigger stack. */
+export function defineTriggerContext(services: () => LocalOrgServices | null): void {
+  const frame = (): TriggerFrame | undefined => services()?.currentTrigger();
+  const operationNames: Record<string, string> = {
+    'before insert': 'BEFORE_INSERT',
+    'before update': 'BEFORE_UPDATE',
+    'before delete': 'BEFORE_DELETE',
+    'after insert': 'AFTER_INSERT',
+    'after update': 'AFTER_UPDATE',
+    'after delete': 'AFTER_DELETE',
+    'after undelete': 'AFTER_UNDELETE',
+  };
+  defineNative({
+    name: 'System.Trigger',
+    props: {
+      new: () => {
+        const f = frame();
+        return f ? listOf(f.objectName, f.newRecords) : null;
+      },
+      old: () => {
+        const f = frame();
+        return f ? listOf(f.objectName, f.oldRecords) : null;
+      },
+      newmap: () => {
+        const f = frame();
+        return (f && f.operation !== 'insert') || (f && f.timing === 'after')
+          ? mapOf(f.objectName, f.newRecords)
+          : null;
+      },
+      oldmap: () => {
+        const f = frame();
+        return f ? mapOf(f.objectName, f.oldRecords) : null;
+      },
+      isexecuting: () => frame() !== undefined,
+      isbefore: () => frame()?.timing === 'before',
+      isafter: () => frame()?.timing === 'after',
+      isinsert: () => frame()?.operation === 'insert',
+      isupdate: () => frame()?.operation === 'update',
+      isdelete: () => frame()?.operation === 'delete',
+      isundelete: () => frame()?.operation === 'undelete',
+      size: () => {
+        const f = frame();
+        return f ? (f.newRecords ?? f.oldRecords ?? []).length : 0;
+      },
+      operationtype: (c) => {
+        const f = frame();
+        return f
+          ? (c.interp.host.nativeStaticProperty(
+              'System.TriggerOperation',
+              operationNames[`${f.timing} ${f.operation}`],
+              c.interp,
+              c.pos
+            ) as ApexValue)
+          : null;
+      },
+    },
+  });
+}

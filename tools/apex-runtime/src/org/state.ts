@@ -1,0 +1,72 @@
+// What the system classes need from the org around the running Apex: the running user, the
+// limits of the current execution context, queued asynchronous work, the REST context, the
+// debug log and the clock. The host (org/host.ts) is the one implementation.
+import type { CallContext } from '../interpreter/natives';
+import type { DmlCall, DmlOperation, DmlOutcome, LeadConvertOutcome } from '../library/Database';
+import type { ApexMap, ApexObject, ApexValue, SObjectValue } from '../interpreter/values';
+import type {
+  FieldDescribe,
+  FieldPermission,
+  ObjectDescribe,
+  ObjectPermission,
+} from '../schema/types';
+import type { LimitCounters } from './limits';
+
+export type AsyncKind = 'queueable' | 'batch' | 'schedulable' | 'future';
+
+export interface AsyncJob {
+  id: string;
+  kind: AsyncKind;
+  job: ApexObject;
+  /** Batch scope size. */
+  scope: number;
+  /** For scheduled jobs: the name and cron expression. */
+  name?: string;
+  cron?: string;
+}
+
+export interface OrgState {
+  readonly userId: string;
+  readonly orgId: string;
+  limits: LimitCounters;
+  inTest: boolean;
+  testStarted: boolean;
+  testStopped: boolean;
+  asyncQueue: AsyncJob[];
+  restRequest: ApexObject | null;
+  restResponse: ApexObject | null;
+  debugLog: string[];
+  /** Milliseconds since the epoch: the transaction's `now`. */
+  now(): number;
+  user(): SObjectValue;
+  timeZone(): string;
+  locale(): string;
+  enqueue(
+    kind: AsyncKind,
+    job: ApexObject,
+    scope: number,
+    extra?: { name?: string; cron?: string }
+  ): string;
+  startTest(): void;
+  stopTest(): void;
+  setCreatedDate(id: string, value: ApexValue): void;
+  hasCustomPermission(name: string): boolean;
+  newId(objectName: string): string;
+  orgDomainUrl(): string;
+  describeObject(name: string): ObjectDescribe | undefined;
+  describeField(objectName: string, fieldName: string): FieldDescribe | undefined;
+  allObjects(): ObjectDescribe[];
+  /** The running user's access, from their profile and permission sets. */
+  objectAccess(objectName: string): ObjectPermission;
+  fieldAccess(objectName: string, fieldName: string): FieldPermission;
+  dmlRecords(op: DmlOperation, records: SObjectValue[], options: DmlCall): DmlOutcome[];
+  /** Dynamic SOQL; userMode null means the query's own WITH clause (or system mode). */
+  queryString(soql: string, binds: ApexMap | null, userMode: boolean | null): ApexValue;
+  convertLead(requests: Map<string, ApexValue>[], options: DmlCall): LeadConvertOutcome[];
+  setSavepoint(): number;
+  rollback(savepoint: number): void;
+}
+
+export function stateOf(c: CallContext): OrgState {
+  return (c.interp.host as unknown as { state: OrgState }).state;
+}

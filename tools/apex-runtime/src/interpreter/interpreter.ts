@@ -112,7 +112,7 @@ export interface Host {
   setSObjectField(record: SObjectValue, name: string, value: ApexValue, interp: Interpreter): void;
   getSObjectField(record: SObjectValue, name: string, interp: Interpreter): ApexValue;
   newSObject(typeName: string, interp: Interpreter): SObjectValue;
-  soql(expr: Extract<Expr, { k: 'soql' }>, interp: Interpreter): ApexValue;
+  soql(expr: Extract<Expr, { k: 'soql' }>, binds: Map<unknown, ApexValue>, interp: Interpreter): ApexValue;
   dml(stmt: Extract<Stmt, { k: 'dml' }>, value: ApexValue, interp: Interpreter): void;
   runAs(user: ApexValue, body: () => void, interp: Interpreter): void;
   toApexString(value: ApexValue, interp: Interpreter): string;
@@ -133,6 +133,8 @@ export class Interpreter {
   staticsInitialised = new Set<RuntimeClass>();
   readonly stack: Frame[] = [];
   host!: Host;
+  /** The scope of the latest static call into the system library, for dynamic SOQL binds. */
+  currentScope: Scope | null = null;
   private readonly enumValues = new Map<string, ApexObject[]>();
 
   constructor(classes: ClassDecl[], triggers: TriggerDecl[]) {
@@ -1176,8 +1178,14 @@ export class Interpreter {
       }
       case 'classLit':
         return this.typeValue(expr.type, expr.pos);
-      case 'soql':
-        return this.host.soql(expr, this);
+      case 'soql': {
+        // Binds are evaluated before the query runs, in the scope of the statement.
+        const binds = new Map<unknown, ApexValue>();
+        for (const [ref, bound] of expr.binds) {
+          binds.set(ref, this.eval(bound, scope));
+        }
+        return this.host.soql(expr, binds, this);
+      }
       case 'super':
         return this.frame.thisObj;
     }
@@ -1422,6 +1430,15 @@ export class Interpreter {
       );
     }
     this.unsupported(`new ${typeText(type)}`, expr.pos);
+  }
+
+  /** What a bind variable named in dynamic SOQL denotes in the calling scope. */
+  bindValue(name: string, pos: Pos): ApexValue {
+    const value = this.resolveName(name, this.currentScope ?? new Scope(null), pos);
+    if (isMarker(value)) {
+      this.unsupported(`bind variable ${name} naming a type`, pos);
+    }
+    return value;
   }
 
   /** A bare name: a local, a field of this object or class, or a type. */
@@ -1761,6 +1778,8 @@ export class Interpreter {
     const target = this.evalTarget(expr.target, scope);
     if (isMarker(target)) {
       const args = expr.args.map((a) => this.eval(a, scope));
+      // Dynamic SOQL (Database.query) binds names of the calling scope.
+      this.currentScope = scope;
       if (target.tm === 'class') {
         const found = this.findMethod(target.cls, lower, args.length, true, args);
         if (found) {

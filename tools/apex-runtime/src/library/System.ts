@@ -3,8 +3,9 @@
 // DomainCreator as far as the code under test reaches them.
 import { ApexError } from '../interpreter/errors';
 import { defineNative, type CallContext } from '../interpreter/natives';
-import { ApexDate, ApexDatetime, ApexObject, type ApexValue } from '../interpreter/values';
+import { ApexDatetime, ApexObject, type ApexValue } from '../interpreter/values';
 import { stateOf } from '../org/state';
+import { today } from '../system/Date';
 
 function job(args: ApexValue[], c: CallContext, iface: string): ApexObject {
   const value = args[0];
@@ -13,18 +14,6 @@ function job(args: ApexValue[], c: CallContext, iface: string): ApexObject {
   }
   void c;
   return value;
-}
-
-function localDate(c: CallContext): ApexDate {
-  const zone = stateOf(c).timeZone();
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date(stateOf(c).now()));
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return new ApexDate(part('year'), part('month'), part('day'));
 }
 
 defineNative({
@@ -40,7 +29,7 @@ defineNative({
       return null;
     },
     now: (_args, c) => new ApexDatetime(stateOf(c).now()),
-    today: (_args, c) => localDate(c),
+    today: (_args, c) => today({ timeZone: stateOf(c).timeZone(), locale: stateOf(c).locale(), now: () => stateOf(c).now() }),
     currenttimemillis: (_args, c) => BigInt(stateOf(c).now()),
     enqueuejob: (args, c) => {
       const state = stateOf(c);

@@ -323,7 +323,7 @@ export class OrgHost implements Host, OrgState {
   ): ApexValue {
     const lower = method.toLowerCase();
     if (className.startsWith('$sobject:')) {
-      interp.unsupported(`static method ${className.slice(9)}.${method}`, pos);
+      return this.services.sobjectStatic(className.slice(9), lower, args, this, pos);
     }
     const library = this.services.libraryStatic(className, lower);
     if (library) {
@@ -569,8 +569,8 @@ export class OrgHost implements Host, OrgState {
     return this.services.getField(record, name);
   }
 
-  soql(expr: Extract<Expr, { k: 'soql' }>, interp: Interpreter): ApexValue {
-    return this.services.inlineQuery(expr, interp, this);
+  soql(expr: Extract<Expr, { k: 'soql' }>, binds: Map<unknown, ApexValue>, interp: Interpreter): ApexValue {
+    return this.services.inlineQuery(expr, binds, interp, this);
   }
 
   dml(stmt: Extract<Stmt, { k: 'dml' }>, value: ApexValue, interp: Interpreter): void {

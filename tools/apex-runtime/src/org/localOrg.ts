@@ -1,6 +1,7 @@
 // A local org: the project's schema, its Apex, an in-memory database seeded with what every org
 // has, and a fresh transaction for each test or request.
-import { relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import '../library/Assert';
 import '../library/Database';
 import '../library/Enums';
@@ -12,6 +13,7 @@ import '../library/Type';
 import { ApexError, UnsupportedError } from '../interpreter/errors';
 import { Interpreter } from '../interpreter/interpreter';
 import type { RuntimeClass } from '../interpreter/types';
+import type { ApexValue } from '../interpreter/values';
 import { bootstrapOrg, type OrgInfo } from '../database/bootstrap';
 import { Database } from '../database/database';
 import { loadSchema } from '../schema/schema';
@@ -86,7 +88,6 @@ export class LocalOrg {
     const decl = parseAnonymous(text, file);
     const interp = new Interpreter([...this.project.classes, decl], this.project.triggers);
     const services = new LocalOrgServices(this.schema, this.db, interp, this.project.triggers);
-    services.soql = this.services.soql;
     current = services;
     const host = new OrgHost(services, interp, {
       userId: this.info.adminUserId,
@@ -114,7 +115,40 @@ export class LocalOrg {
     }
   }
 
-  importPlan(planPath: string): void {
-    throw new Error(`importing ${planPath}: sample data plans are not supported yet`);
+  /**
+   * Loads an `sf data import tree` plan: each entry's files in order, `@Ref` values resolved to
+   * the Ids of records saved earlier, inserted as the administrator with triggers firing.
+   */
+  importPlan(planPath: string): number {
+    type PlanEntry = { sobject: string; files: string[] };
+    type TreeRecord = { attributes: { type: string; referenceId?: string } } & Record<string, unknown>;
+    const plan = JSON.parse(readFileSync(planPath, 'utf8')) as PlanEntry[];
+    const refs = new Map<string, string>();
+    const host = this.transaction({ inTest: false });
+    let count = 0;
+    for (const entry of plan) {
+      for (const file of entry.files) {
+        const { records } = JSON.parse(readFileSync(join(dirname(planPath), file), 'utf8')) as { records: TreeRecord[] };
+        const rows = records.map((r) => {
+          const row = this.services.newSObject(r.attributes.type ?? entry.sobject);
+          for (const [key, value] of Object.entries(r)) {
+            if (key === 'attributes') {
+              continue;
+            }
+            const resolved = typeof value === 'string' && value.startsWith('@') ? (refs.get(value.slice(1)) ?? null) : value;
+            this.services.setField(row, key, resolved as ApexValue);
+          }
+          return row;
+        });
+        this.services.dml('insert', rows, { allOrNone: true, userMode: false }, host);
+        records.forEach((r, i) => {
+          if (r.attributes.referenceId) {
+            refs.set(r.attributes.referenceId, rows[i].get('Id') as string);
+          }
+        });
+        count += rows.length;
+      }
+    }
+    return count;
   }
 }

@@ -23,6 +23,8 @@ import { collectionKind } from '../interpreter/types';
 import type { Database } from '../database/database';
 import { type DmlOptions, type TriggerHost, type TriggerOperation } from '../database/dml';
 import { idValueOf } from '../database/ids';
+import { convertLeads } from '../database/convertLead';
+import { today as todayIn } from '../system/Date';
 import type { Schema } from '../schema/schema';
 import type {
   FieldDescribe,
@@ -43,8 +45,13 @@ import {
 import { sobjectTypeToken } from '../library/Schema';
 import { getField, setField, sobjectMethod, type SObjectHost } from '../library/SObject';
 import type { OrgHost } from './host';
-import { addLibraryClass, libraryClass } from './library';
-import { jsonStaticMethods, type JsonHost } from '../system/JSON';
+import type { QueryContext } from '@apexdevtools/apex-parser';
+import { query, type BindRef } from '../soql/index';
+import { bindJsonHost, libraryStatics } from './library';
+import { instanceMethod } from '../system/index';
+import { newUrl, wrapUrl } from '../system/Url';
+import { customSettingMethod } from '../library/CustomSettings';
+import type { JsonHost } from '../system/JSON';
 import { APEX_TYPE_OF } from '../schema/standardObjects';
 import type { RuntimeClass } from '../interpreter/types';
 import { userClassOf } from './host';
@@ -59,21 +66,8 @@ interface TriggerFrame {
   oldRecords: SObjectValue[] | null;
 }
 
-/** The SOQL engine, plugged in by the local org (src/soql). */
-export interface SoqlEngine {
-  inline(expr: Extract<Expr, { k: 'soql' }>, interp: Interpreter, host: OrgHost): ApexValue;
-  dynamic(
-    soql: string,
-    binds: ApexMap | null,
-    userMode: boolean | null,
-    interp: Interpreter,
-    host: OrgHost
-  ): ApexValue;
-}
-
 export class LocalOrgServices implements OrgServices {
   readonly triggerStack: TriggerFrame[] = [];
-  soql: SoqlEngine | null = null;
 
   constructor(
     readonly schema: Schema,
@@ -81,7 +75,7 @@ export class LocalOrgServices implements OrgServices {
     readonly interp: Interpreter,
     readonly triggers: TriggerDecl[]
   ) {
-    addLibraryClass(['System.JSON', 'JSON'], { statics: jsonStaticMethods(this.jsonHost()) });
+    bindJsonHost(this.jsonHost());
   }
 
   /** What JSON.serialize and JSON.deserialize need to know of classes, enums and SObjects. */
@@ -356,6 +350,14 @@ export class LocalOrgServices implements OrgServices {
     return getField(this.lookup, record, name);
   }
 
+  sobjectStatic(objectName: string, lowerName: string, args: ApexValue[], host: OrgHost, pos: Pos): ApexValue {
+    const object = this.describeObject(objectName);
+    if (!object?.customSettingType) {
+      this.interp.unsupported(`static method ${objectName}.${lowerName}`, pos);
+    }
+    return customSettingMethod(this, object, lowerName, args, host, pos);
+  }
+
   sobjectMethod(
     record: SObjectValue,
     lowerName: string,
@@ -378,23 +380,65 @@ export class LocalOrgServices implements OrgServices {
 
   // ---------- SOQL ----------
 
-  inlineQuery(expr: Extract<Expr, { k: 'soql' }>, interp: Interpreter, host: OrgHost): ApexValue {
-    if (!this.soql) {
-      interp.unsupported('SOQL', expr.pos);
+  /** Lists a query returned: assigning one to a single record takes its only row. */
+  private readonly queryLists = new WeakSet<ApexList>();
+
+  private runQuery(q: QueryContext | string, resolveBind: (ref: unknown) => ApexValue, userMode: boolean | null, host: OrgHost): ApexValue {
+    const frame = this.interp.frame;
+    host.limits.countQuery();
+    const result = query(this.db, q, {
+      resolveBind: resolveBind as (ref: BindRef) => ApexValue,
+      access: {
+        mode: userMode ? 'user' : 'system',
+        userId: host.userId,
+        enforceSharing: userMode === true || (frame ? frame.withSharing : false),
+      },
+      userTimeZone: host.timeZone(),
+    });
+    host.limits.countRows(result.rowsQueried);
+    if (result.kind === 'count') {
+      return result.count;
     }
-    return this.soql.inline(expr, interp, host);
+    const list =
+      result.kind === 'records'
+        ? new ApexList({ name: result.objectName, args: [] }, result.records)
+        : new ApexList({ name: 'AggregateResult', args: [] }, result.rows);
+    this.queryLists.add(list);
+    return list;
   }
 
-  queryString(
-    soql: string,
-    binds: ApexMap | null,
-    userMode: boolean | null,
-    host: OrgHost
-  ): ApexValue {
-    if (!this.soql) {
-      throw new ApexError('System.UnexpectedException', 'SOQL is not available');
+  inlineQuery(expr: Extract<Expr, { k: 'soql' }>, binds: Map<unknown, ApexValue>, _interp: Interpreter, host: OrgHost): ApexValue {
+    return this.runQuery(expr.query, (ref) => binds.get(ref) ?? null, null, host);
+  }
+
+  queryString(soql: string, binds: ApexMap | null, userMode: boolean | null, host: OrgHost): ApexValue {
+    if (typeof soql !== 'string') {
+      throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
     }
-    return this.soql.dynamic(soql, binds, userMode, this.interp, host);
+    const pos = { line: this.interp.frame?.line ?? 0, column: 0 };
+    const resolve = (ref: unknown): ApexValue => {
+      const name = String(ref);
+      if (binds) {
+        const key = binds.keys().find((k) => typeof k === 'string' && k.toLowerCase() === name.toLowerCase());
+        if (key === undefined) {
+          throw new ApexError('System.QueryException', `Key '${name}' does not exist in the bindMap`);
+        }
+        return binds.get(key);
+      }
+      return this.interp.bindValue(name, pos);
+    };
+    return this.runQuery(soql, resolve, userMode, host);
+  }
+
+  /** `Contact c = [SELECT ...]`: the one row, or the platform's QueryException. */
+  singleRow(value: ApexList): ApexValue {
+    if (value.values.length === 0) {
+      throw new ApexError('System.QueryException', 'List has no rows for assignment to SObject');
+    }
+    if (value.values.length > 1) {
+      throw new ApexError('System.QueryException', 'List has more than 1 row for assignment to SObject');
+    }
+    return value.values[0];
   }
 
   // ---------- DML ----------
@@ -486,15 +530,36 @@ export class LocalOrgServices implements OrgServices {
     );
   }
 
-  convertLead(
-    requests: Map<string, ApexValue>[],
-    options: DmlCall,
-    host: OrgHost
-  ): LeadConvertOutcome[] {
-    void requests;
-    void options;
-    void host;
-    throw new ApexError('System.UnexpectedException', 'Database.convertLead is not connected yet');
+  convertLead(requests: Map<string, ApexValue>[], options: DmlCall, host: OrgHost): LeadConvertOutcome[] {
+    const text = (m: Map<string, ApexValue>, key: string): string | null => (m.get(key.toLowerCase()) ?? null) as string | null;
+    const flag = (m: Map<string, ApexValue>, key: string): boolean => m.get(key.toLowerCase()) === true;
+    const frame = this.interp.frame;
+    host.limits.countDml(requests.length);
+    const today = todayIn(host.systemContext());
+    return convertLeads(
+      this.db,
+      requests.map((m) => ({
+        leadId: text(m, 'leadId'),
+        convertedStatus: text(m, 'convertedStatus'),
+        accountId: text(m, 'accountId'),
+        contactId: text(m, 'contactId'),
+        ownerId: text(m, 'ownerId'),
+        opportunityName: text(m, 'opportunityName'),
+        doNotCreateOpportunity: flag(m, 'doNotCreateOpportunity'),
+        overwriteLeadSource: flag(m, 'overwriteLeadSource'),
+        sendNotificationEmail: flag(m, 'sendNotificationEmail'),
+      })),
+      {
+        allOrNone: options.allOrNone,
+        access: {
+          mode: options.userMode ? 'user' : 'system',
+          userId: host.userId,
+          enforceSharing: options.userMode || (frame ? frame.withSharing : false),
+        },
+        triggers: this.triggerHost(host),
+      },
+      today
+    );
   }
 
   setSavepoint(): number {
@@ -508,7 +573,7 @@ export class LocalOrgServices implements OrgServices {
   // ---------- the system library ----------
 
   libraryStatic(className: string, lowerName: string): LibraryStatic | undefined {
-    return libraryClass(className)?.statics?.[lowerName];
+    return libraryStatics(className)?.[lowerName];
   }
 
   libraryProperty(className: string, lowerName: string): ApexValue | undefined {
@@ -528,16 +593,16 @@ export class LocalOrgServices implements OrgServices {
     return undefined;
   }
 
-  libraryConstruct(): LibraryStatic | undefined {
+  libraryConstruct(className: string): LibraryStatic | undefined {
+    if (className.toLowerCase() === 'system.url') {
+      return (args) => wrapUrl(newUrl(args));
+    }
     return undefined;
   }
 
   libraryInstance(target: ApexObject, lowerName: string): LibraryInstance | undefined {
-    const fn = libraryClass(target.className)?.instances?.[lowerName];
-    if (!fn) {
-      return undefined;
-    }
-    return (self, args, ctx) => fn((self as ApexObject).native as never, args, ctx);
+    const bound = instanceMethod(target, lowerName);
+    return bound ? (_self, args, ctx) => bound(args, ctx) : undefined;
   }
 
   libraryField(): ApexValue | undefined {
@@ -545,45 +610,8 @@ export class LocalOrgServices implements OrgServices {
   }
 
   valueMethod(target: ApexValue, lowerName: string): LibraryInstance | undefined {
-    const table = (name: string): LibraryInstance | undefined =>
-      libraryClass(name)?.instances?.[lowerName] as LibraryInstance | undefined;
-    if (typeof target === 'string') {
-      return table('String');
-    }
-    if (typeof target === 'number') {
-      return table('Integer');
-    }
-    if (typeof target === 'bigint') {
-      return table('Long');
-    }
-    if (target instanceof ApexDecimal) {
-      return table('Decimal');
-    }
-    if (target instanceof ApexDouble) {
-      return table('Double');
-    }
-    if (target instanceof ApexDate) {
-      return table('Date');
-    }
-    if (target instanceof ApexDatetime) {
-      return table('Datetime');
-    }
-    if (target instanceof ApexTime) {
-      return table('Time');
-    }
-    if (target instanceof ApexBlob) {
-      return table('Blob');
-    }
-    if (target instanceof ApexList) {
-      return table('List');
-    }
-    if (target instanceof ApexSet) {
-      return table('Set');
-    }
-    if (target instanceof ApexMap) {
-      return table('Map');
-    }
-    return undefined;
+    const bound = instanceMethod(target, lowerName);
+    return bound ? (_self, args, ctx) => bound(args, ctx) : undefined;
   }
 
   toApexString(value: ApexValue, ctx: SystemContext): string {
@@ -603,6 +631,12 @@ export class LocalOrgServices implements OrgServices {
   }
 
   coerce(value: ApexValue, type: TypeRef): ApexValue {
+    if (value instanceof ApexList && this.queryLists.has(value) && !collectionKind(type)) {
+      const name = type.name.toLowerCase().replace(/^schema\./, '');
+      if (name === 'sobject' || name === 'aggregateresult' || this.describeObject(type.name)) {
+        return this.singleRow(value);
+      }
+    }
     if (value instanceof ApexList && collectionKind(type) === 'list' && type.args[0]) {
       // A list typed SObject (from a query or a generic method) takes the declared element type.
       const from = value.elementType.name.toLowerCase().replace(/^schema\./, '');
@@ -693,3 +727,4 @@ export function defineTriggerContext(services: () => LocalOrgServices | null): v
     },
   });
 }
+

@@ -49,6 +49,8 @@ export interface OrgServices {
     interp: Interpreter
   ): void;
   getField(record: SObjectValue, name: string): ApexValue;
+  /** Static methods of an SObject type: the custom setting methods (getInstance ...). */
+  sobjectStatic(objectName: string, lowerName: string, args: ApexValue[], host: OrgHost, pos: Pos): ApexValue;
   sobjectMethod(
     record: SObjectValue,
     lowerName: string,
@@ -56,7 +58,7 @@ export interface OrgServices {
     host: OrgHost,
     pos: Pos
   ): ApexValue;
-  inlineQuery(expr: Extract<Expr, { k: 'soql' }>, interp: Interpreter, host: OrgHost): ApexValue;
+  inlineQuery(expr: Extract<Expr, { k: 'soql' }>, binds: Map<unknown, ApexValue>, interp: Interpreter, host: OrgHost): ApexValue;
   dmlStatement(
     stmt: Extract<Stmt, { k: 'dml' }>,
     value: ApexValue,

@@ -8,21 +8,34 @@
 //   smoke     push the sample conversations through the API, read back, replay (npm run org:smoke)
 //   test      run every Apex test in the org with coverage, results in artifacts/apex-tests
 //   package   create a package version (needs the Dev Hub)
+//   conformance  deploy the local Apex runtime's conformance suite (tools/apex-runtime/conformance)
+//             and run its classes, JUnit results in artifacts/conformance
 //   all       scratch, deploy, permsets, data, smoke, test
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { assignKondoPermissionSets, sfInteractive } from './sfCli';
 import { PACKAGE_DIR } from '../lib/project';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ALIAS = process.env.KONDO_ORG_ALIAS ?? 'kondo-scratch';
+// A standalone SFDX project of its own (no namespace), so it deploys from its own folder.
+const CONFORMANCE = join(ROOT, 'tools/apex-runtime/conformance');
+const CONFORMANCE_CLASSES = join(CONFORMANCE, 'force-app/main/default/classes');
 
-function sf(args: string[]): void {
+function sf(args: string[], cwd: string = ROOT): void {
   console.log(`$ sf ${args.join(' ')}`);
-  const status = sfInteractive(args, ROOT);
+  const status = sfInteractive(args, cwd);
   if (status !== 0) {
     throw new Error(`sf ${args[0] ?? ''} ${args[1] ?? ''} failed with exit code ${status}`);
   }
+}
+
+function conformanceClassNames(): string[] {
+  return readdirSync(CONFORMANCE_CLASSES)
+    .filter((file) => file.endsWith('.cls'))
+    .map((file) => file.slice(0, -'.cls'.length))
+    .sort();
 }
 
 function npm(script: string, args: string[] = []): void {
@@ -85,6 +98,36 @@ const steps: Record<string, () => void> = {
       '--wait',
       '60',
     ]),
+  conformance: () => {
+    sf(
+      [
+        'project',
+        'deploy',
+        'start',
+        '--source-dir',
+        'force-app',
+        '--target-org',
+        ALIAS,
+        '--wait',
+        '30',
+      ],
+      CONFORMANCE
+    );
+    sf([
+      'apex',
+      'run',
+      'test',
+      ...conformanceClassNames().flatMap((name) => ['--class-names', name]),
+      '--result-format',
+      'junit',
+      '--output-dir',
+      'artifacts/conformance',
+      '--target-org',
+      ALIAS,
+      '--wait',
+      '30',
+    ]);
+  },
   package: () =>
     sf([
       'package',

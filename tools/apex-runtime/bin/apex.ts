@@ -1,7 +1,8 @@
 // The runtime's command line, for any SFDX project:
-//   apex test [--project DIR] [--class X] [--method y] [--out DIR] [--include DIR]...
+//   apex test [--project DIR] [--class X] [--method y] [--out DIR] [--include DIR]... [--debug]
 //       runs the project's Apex tests (like `sf apex run test`), one line per class, and ends
 //       with `apex tests: P passed, F failed, U unsupported of T`; exits 1 unless all pass.
+//       --debug prints the System.debug lines of each test that did not pass.
 //   apex run FILE [--project DIR] [--data PLAN]
 //       runs anonymous Apex against a fresh local org (like `sf apex run`), printing its
 //       System.debug lines; with --data, the records of an `sf data import tree` plan first.
@@ -30,7 +31,7 @@ function main(): number {
       out: { type: 'string' },
       include: { type: 'string', multiple: true },
       data: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
+      debug: { type: 'boolean', default: false },
     },
   });
   const root = resolve(values.project ?? process.cwd());
@@ -49,6 +50,9 @@ function main(): number {
       for (const r of results) {
         if (r.outcome !== 'pass') {
           console.log(failureDetail(r));
+          if (values.debug) {
+            console.log(r.debug.map((line) => `      | ${line}`).join('\n'));
+          }
         }
       }
     });

@@ -660,6 +660,9 @@ function applyDefaults(db: Database, item: Item, userId: string): void {
     if (f.defaultValue !== null && f.createable) {
       const v = f.defaultValue;
       work.set(f.name, typeof v === 'number' ? storedValue(f, v) : v);
+    } else if (f.type === 'boolean') {
+      // A checkbox is never null: one the platform writes (IsPortalEnabled) starts false.
+      work.set(f.name, f.defaultValue === true);
     }
   }
   if (key === 'lead' && work.get('Status') === null) {
@@ -676,9 +679,6 @@ function applyDefaults(db: Database, item: Item, userId: string): void {
   if (obj.customSettingType === 'Hierarchy' && work.get('SetupOwnerId') === null) {
     const org = db.rows('Organization')[0];
     work.set('SetupOwnerId', org ? (org.get('Id') as string) : null);
-  }
-  if (key === 'user' && work.get('IsActive') === null) {
-    work.set('IsActive', true);
   }
   if (key === 'user' && work.get('UserType') === null) {
     work.set('UserType', 'Standard');

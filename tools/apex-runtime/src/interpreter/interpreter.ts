@@ -133,6 +133,8 @@ export class Interpreter {
   staticsInitialised = new Set<RuntimeClass>();
   readonly stack: Frame[] = [];
   host!: Host;
+  /** The argument expressions of the call being resolved, for overloads taking null. */
+  private argHint: { exprs: Expr[]; scope: Scope } | null = null;
   /** The scope of the latest static call into the system library, for dynamic SOQL binds. */
   currentScope: Scope | null = null;
   private readonly enumValues = new Map<string, ApexObject[]>();
@@ -209,6 +211,12 @@ export class Interpreter {
       return this.walkInner(top, parts.slice(1));
     }
     return null;
+  }
+
+  /** A type written inside `from`, with its user class names made full (`MappingRow` -> `SetupModel.MappingRow`). */
+  qualifyType(type: TypeRef, from: RuntimeClass | null): TypeRef {
+    const cls = primitiveName(type) || collectionKind(type) ? null : this.findClass(type.name, from);
+    return { ...type, name: cls ? cls.decl.fullName : type.name, args: type.args.map((a) => this.qualifyType(a, from)) };
   }
 
   private walkInner(rc: RuntimeClass, rest: string[]): RuntimeClass | null {
@@ -458,9 +466,21 @@ export class Interpreter {
   }
 
   pickOverload(candidates: MethodDecl[], args: ApexValue[]): MethodDecl | null {
+    const hint = this.argHint;
+    this.argHint = null;
     const sameArity = candidates.filter((m) => m.params.length === args.length);
     if (sameArity.length <= 1) {
       return sameArity[0] ?? null;
+    }
+    // Apex picks an overload by the arguments' static types; a null argument has only that.
+    if (hint && hint.exprs.length === args.length && args.some((a) => a === null)) {
+      const types = hint.exprs.map((e) => this.staticTypeOf(e, hint.scope));
+      const exact = sameArity.filter((m) =>
+        m.params.every((p, i) => args[i] !== null || !types[i] || sameTypeName(types[i] as TypeRef, p.type))
+      );
+      if (exact.length >= 1 && exact.length < sameArity.length) {
+        return this.pickOverload(exact, args);
+      }
     }
     let best: MethodDecl | null = null;
     let bestScore = -1;
@@ -480,6 +500,42 @@ export class Interpreter {
       }
     }
     return best ?? sameArity[0];
+  }
+
+  /** The static type of an argument where it is plain to see (casts, variables, calls), else null. */
+  staticTypeOf(expr: Expr, scope: Scope): TypeRef | null {
+    switch (expr.k) {
+      case 'cast':
+      case 'new':
+        return expr.type;
+      case 'lit':
+        return typeof expr.value === 'string' ? { name: 'String', args: [] } : null;
+      case 'name': {
+        const local = scope.lookup(expr.name.toLowerCase());
+        if (local) {
+          return local.type;
+        }
+        return this.findMember(this.frame.cls, expr.name.toLowerCase())?.member.type ?? null;
+      }
+      case 'call': {
+        let owner: RuntimeClass | null = null;
+        if (expr.target === null) {
+          owner = this.frame.cls;
+        } else if (expr.target.k === 'name' && !scope.lookup(expr.target.name.toLowerCase())) {
+          owner = this.findClass(expr.target.name, this.frame.cls);
+        }
+        const lower = expr.name.toLowerCase();
+        for (let c = owner; c; c = c.superclass) {
+          const m = c.decl.methods.find((x) => x.name.toLowerCase() === lower && x.params.length === expr.args.length);
+          if (m) {
+            return m.returnType;
+          }
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
   }
 
   /** How well a runtime value fits a parameter type: -1 no, 1 loosely, 2 exactly. */
@@ -783,6 +839,13 @@ export class Interpreter {
       }
       return null;
     } catch (e) {
+      if (e instanceof RangeError && /call stack/.test(e.message)) {
+        // JavaScript's stack ran out before the platform's 1,000 frames would: still the
+        // platform's uncatchable error, at the depth reached (see DIVERGENCES.md).
+        const error = new ApexError('System.LimitException', `Maximum stack depth reached: ${this.stack.length}`, true);
+        this.annotate(error);
+        throw error;
+      }
       this.annotate(e);
       throw e;
     } finally {
@@ -1669,7 +1732,8 @@ export class Interpreter {
               return { tm: 'sobject', name: sobject };
             }
           }
-          const native = this.host.resolveNativeType(qualified);
+          // `System.Database`, `System.Schema`: a namespace written under System resolves by its name.
+          const native = this.host.resolveNativeType(qualified) ?? (marker.name === 'system' ? this.host.resolveNativeType(name) : null);
           if (native) {
             return { tm: 'native', name: native };
           }
@@ -1745,6 +1809,7 @@ export class Interpreter {
       const args = expr.args.map((a) => this.eval(a, scope));
       // An unqualified call: this class (and its supers), then the outer classes' statics.
       for (let c = frame.cls; c; c = c.outer) {
+        this.argHint = { exprs: expr.args, scope };
         const found = this.findMethod(
           c,
           lower,
@@ -1754,6 +1819,7 @@ export class Interpreter {
         );
         if (found) {
           if (!found.method.isStatic && frame.thisObj && c === frame.cls) {
+            this.argHint = { exprs: expr.args, scope };
             return this.invokeObjectMethod(frame.thisObj, expr.name, args, expr.pos);
           }
           return this.callMethod(found.rc, found.method, frame.thisObj, args, expr.pos);
@@ -1781,6 +1847,7 @@ export class Interpreter {
       // Dynamic SOQL (Database.query) binds names of the calling scope.
       this.currentScope = scope;
       if (target.tm === 'class') {
+        this.argHint = { exprs: expr.args, scope };
         const found = this.findMethod(target.cls, lower, args.length, true, args);
         if (found) {
           return this.callMethod(found.rc, found.method, null, args, expr.pos);
@@ -1815,6 +1882,7 @@ export class Interpreter {
       if (rc.decl.kind === 'enum') {
         return this.enumInstance(target, lower, args, expr.pos);
       }
+      this.argHint = { exprs: expr.args, scope };
       return this.invokeObjectMethod(target, expr.name, args, expr.pos);
     }
     return this.host.invokeValueMethod(target, expr.name, args, this, expr.pos);
@@ -2004,4 +2072,9 @@ export function typeText(type: TypeRef): string {
 
 export function typeKey(type: TypeRef): string {
   return typeText(type).toLowerCase();
+}
+
+function sameTypeName(a: TypeRef, b: TypeRef): boolean {
+  const norm = (t: TypeRef): string => t.name.toLowerCase().replace(/^(system|schema)\./, '');
+  return norm(a) === norm(b);
 }

@@ -3,7 +3,7 @@
 // DomainCreator as far as the code under test reaches them.
 import { ApexError } from '../interpreter/errors';
 import { defineNative, type CallContext } from '../interpreter/natives';
-import { ApexDatetime, ApexObject, type ApexValue } from '../interpreter/values';
+import { ApexDatetime, ApexDouble, ApexObject, type ApexValue } from '../interpreter/values';
 import { stateOf } from '../org/state';
 import { today } from '../system/Date';
 
@@ -152,4 +152,61 @@ defineNative({
       new URL(stateOf(c).orgDomainUrl()).host.replace('.my.salesforce.com', '.lightning.force.com'),
     getorgmydomainhostname: (_a, c) => new URL(stateOf(c).orgDomainUrl()).host,
   },
+});
+
+// System.Version (Apex Reference Guide: Version Class): a package version, major.minor[.patch].
+defineNative({
+  name: 'System.Version',
+  construct: (args) => {
+    const version = new ApexObject('System.Version', null);
+    version.native = { major: args[0] as number, minor: args[1] as number, patch: (args[2] ?? null) as number | null };
+    return version;
+  },
+  methods: {
+    major: (self) => (self.native as { major: number }).major,
+    minor: (self) => (self.native as { minor: number }).minor,
+    patch: (self) => (self.native as { patch: number | null }).patch,
+    compareto: (self, args) => {
+      const a = self.native as { major: number; minor: number; patch: number | null };
+      const other = args[0];
+      if (!(other instanceof ApexObject)) {
+        throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
+      }
+      const b = other.native as { major: number; minor: number; patch: number | null };
+      return Math.sign(a.major - b.major || a.minor - b.minor || (a.patch ?? 0) - (b.patch ?? 0));
+    },
+    tostring: (self) => {
+      const v = self.native as { major: number; minor: number; patch: number | null };
+      return v.patch === null ? `${v.major}.${v.minor}` : `${v.major}.${v.minor}.${v.patch}`;
+    },
+  },
+});
+
+// System.Location (Apex Reference Guide: Location Class): a latitude and longitude, as
+// geolocation fields hold them. Distances are not implemented.
+defineNative({
+  name: 'System.Location',
+  statics: {
+    newinstance: (args) => {
+      const [latitude, longitude] = args.map((a) => (a === null ? null : new ApexDouble(Number(a instanceof Object && 'value' in a ? a.value : a))));
+      const location = new ApexObject('System.Location', null);
+      location.native = { latitude, longitude };
+      return location;
+    },
+  },
+  methods: {
+    getlatitude: (self) => (self.native as { latitude: ApexValue }).latitude,
+    getlongitude: (self) => (self.native as { longitude: ApexValue }).longitude,
+  },
+});
+
+// System.Address (Apex Reference Guide: Address Class): read-only parts of a compound address.
+defineNative({
+  name: 'System.Address',
+  methods: Object.fromEntries(
+    ['street', 'city', 'state', 'statecode', 'postalcode', 'country', 'countrycode', 'latitude', 'longitude'].map((part) => [
+      `get${part}`,
+      (self: ApexObject) => ((self.native as Record<string, ApexValue>)[part] ?? null),
+    ])
+  ),
 });

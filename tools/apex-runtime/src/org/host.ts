@@ -40,6 +40,7 @@ import {
   sobjectFieldToken,
   sobjectTypeToken,
 } from '../library/Schema';
+import { idInstanceMethods } from '../library/Id';
 import { LimitCounters, SYNC_LIMITS, ASYNC_LIMITS } from './limits';
 import type { AsyncJob, AsyncKind, OrgState } from './state';
 import type { OrgServices } from './services';
@@ -103,7 +104,18 @@ export class OrgHost implements Host, OrgState {
       orgDomainUrl: this.orgDomainUrl(),
       objectToString: (obj) => {
         const rc = userClassOf(obj);
+        const enumNative = obj.native as { enumName?: string } | undefined;
+        if (enumNative && typeof enumNative === 'object' && typeof enumNative.enumName === 'string') {
+          return enumNative.enumName;
+        }
         if (!rc) {
+          // System classes that print as something: tokens as their names, exceptions ...
+          for (let c = nativeClass(obj.className); c; c = c.parent ? nativeClass(c.parent) : undefined) {
+            const toString = c.methods?.tostring;
+            if (toString) {
+              return toString(obj, [], { interp: this.interp, pos: { line: 0, column: 0 } }) as string;
+            }
+          }
           return undefined;
         }
         const found = this.interp.findMethod(rc, 'tostring', 0, false);
@@ -496,6 +508,12 @@ export class OrgHost implements Host, OrgState {
       }
       interp.unsupported(`method ${target.className}.${method}`, pos);
     }
+    if (typeof target === 'string' && idInstanceMethods[lower]) {
+      return idInstanceMethods[lower](target, args, this.ctx(interp, pos));
+    }
+    if (target instanceof ApexList && this.services.isQueryList(target) && lower !== 'size' && !this.services.valueMethod(target, lower)) {
+      return this.invokeValueMethod(this.services.singleRow(target), method, args, interp, pos);
+    }
     const library = this.services.valueMethod(target, lower);
     if (library) {
       return library(target, args, this.systemContext());
@@ -533,6 +551,11 @@ export class OrgHost implements Host, OrgState {
 
   getValueProperty(target: ApexValue, name: string, interp: Interpreter, pos: Pos): ApexValue {
     const lower = name.toLowerCase();
+    // `[SELECT Id FROM Contact LIMIT 1].Id`: a field of a query's only row.
+    if (target instanceof ApexList && this.services.isQueryList(target)) {
+      const row = this.services.singleRow(target);
+      return row instanceof SObjectValue ? this.getSObjectField(row, name) : interp.valueMember(row, name, pos);
+    }
     if (target instanceof ApexObject) {
       if (target.className === 'Schema.DescribeSObjectResult' && lower === 'fields') {
         return fieldsAccessor((target.native as { objectName: string }).objectName);

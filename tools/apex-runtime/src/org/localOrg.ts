@@ -6,6 +6,7 @@ import '../library/Assert';
 import '../library/Database';
 import '../library/Enums';
 import '../library/Exception';
+import '../library/Id';
 import '../library/RestContext';
 import '../library/Schema';
 import '../library/System';

@@ -118,7 +118,7 @@ export class LocalOrgServices implements OrgServices {
         for (let c: RuntimeClass | null = userClassOf(obj); c; c = c.superclass) {
           const m = c.decl.members.find((x) => !x.isStatic && x.name.toLowerCase() === lower);
           if (m) {
-            return { name: m.name, type: m.type };
+            return { name: m.name, type: this.interp.qualifyType(m.type, c) };
           }
         }
         return null;
@@ -428,6 +428,10 @@ export class LocalOrgServices implements OrgServices {
       return this.interp.bindValue(name, pos);
     };
     return this.runQuery(soql, resolve, userMode, host);
+  }
+
+  isQueryList(list: ApexList): boolean {
+    return this.queryLists.has(list);
   }
 
   /** `Contact c = [SELECT ...]`: the one row, or the platform's QueryException. */

@@ -12,7 +12,7 @@ import type {
   ObjectPermission,
 } from '../schema/types';
 import type { DmlCall, DmlOperation, DmlOutcome, LeadConvertOutcome } from '../library/Database';
-import type { ApexMap } from '../interpreter/values';
+import type { ApexList, ApexMap } from '../interpreter/values';
 import type { OrgHost } from './host';
 import type { AsyncJob, AsyncKind } from './state';
 
@@ -49,6 +49,8 @@ export interface OrgServices {
     interp: Interpreter
   ): void;
   getField(record: SObjectValue, name: string): ApexValue;
+  isQueryList(list: ApexList): boolean;
+  singleRow(list: ApexList): ApexValue;
   /** Static methods of an SObject type: the custom setting methods (getInstance ...). */
   sobjectStatic(objectName: string, lowerName: string, args: ApexValue[], host: OrgHost, pos: Pos): ApexValue;
   sobjectMethod(

@@ -18,6 +18,8 @@ export interface TestResult {
   stack: string[];
   /** For unsupported: the feature, and where it was met. */
   feature: string | null;
+  /** The test's System.debug lines. */
+  debug: string[];
 }
 
 export interface ClassCoverage {

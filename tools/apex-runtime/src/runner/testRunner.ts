@@ -125,6 +125,7 @@ export function runTests(
         stack: [],
         feature: null,
       };
+      let debug: string[] = [];
       if (setupFailure) {
         outcome = { ...setupFailure, message: `@TestSetup failed: ${setupFailure.message ?? ''}` };
       } else {
@@ -135,6 +136,7 @@ export function runTests(
         } catch (e) {
           outcome = describeError(e);
         }
+        debug = host.debugLog;
         merge(covered, host.coverage);
       }
       const result: TestResult = {
@@ -142,6 +144,7 @@ export function runTests(
         methodName: m.name,
         milliseconds: performance.now() - started,
         ...outcome,
+        debug,
       };
       classResults.push(result);
       results.push(result);

@@ -270,6 +270,9 @@ export function parseFieldSpec(spec: string, picklist?: string[]): FieldDescribe
       f.alwaysAccessible = true;
     } else if (flag === 'nofilter') {
       f.filterable = false;
+    } else if (flag === 'dtrue') {
+      // A checkbox that is true unless set (User.IsActive).
+      f.defaultValue = true;
       f.sortable = false;
       f.groupable = false;
     } else {

@@ -23,6 +23,7 @@
 //   cascade deleting the parent deletes this record
 //   nofls   no field-level security: readable wherever the object is (Id, audit fields, Name)
 //   nofilter  not filterable or sortable in SOQL (long text)
+//   dtrue   a checkbox that defaults to true (User.IsActive)
 import type { FieldType, SharingModel } from './types';
 
 export interface StandardObjectSpec {
@@ -473,7 +474,7 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
       'LanguageLocaleKey:picklist(40) req nofls',
       'ProfileId:ref(Profile) req rel=Profile nofls',
       'UserRoleId:ref(UserRole) rel=UserRole nofls',
-      'IsActive:boolean nofls',
+      'IsActive:boolean dtrue nofls',
       'IsPortalEnabled:boolean ro nofls',
       'UserType:picklist(40) ro nofls',
       'LastLoginDate:datetime ro nofls',

@@ -680,6 +680,11 @@ function applyDefaults(db: Database, item: Item, userId: string): void {
     const org = db.rows('Organization')[0];
     work.set('SetupOwnerId', org ? (org.get('Id') as string) : null);
   }
+  if (key === 'user' && work.get('CommunityNickname') === null) {
+    // The platform makes up a nickname when none is given: the email's name and a number.
+    const email = String(work.get('Email') ?? work.get('Username') ?? 'user');
+    work.set('CommunityNickname', `${email.split('@')[0]}${db.ids.counter}`.slice(0, 40));
+  }
   if (key === 'user' && work.get('UserType') === null) {
     work.set('UserType', 'Standard');
   }

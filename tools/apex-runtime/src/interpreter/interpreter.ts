@@ -112,7 +112,11 @@ export interface Host {
   setSObjectField(record: SObjectValue, name: string, value: ApexValue, interp: Interpreter): void;
   getSObjectField(record: SObjectValue, name: string, interp: Interpreter): ApexValue;
   newSObject(typeName: string, interp: Interpreter): SObjectValue;
-  soql(expr: Extract<Expr, { k: 'soql' }>, binds: Map<unknown, ApexValue>, interp: Interpreter): ApexValue;
+  soql(
+    expr: Extract<Expr, { k: 'soql' }>,
+    binds: Map<unknown, ApexValue>,
+    interp: Interpreter
+  ): ApexValue;
   dml(stmt: Extract<Stmt, { k: 'dml' }>, value: ApexValue, interp: Interpreter): void;
   runAs(user: ApexValue, body: () => void, interp: Interpreter): void;
   toApexString(value: ApexValue, interp: Interpreter): string;
@@ -189,7 +193,21 @@ export class Interpreter {
   }
 
   /** A user class by (possibly qualified) name, seen from `from`. */
+  private readonly classLookups = new Map<string, RuntimeClass | null>();
+
   findClass(name: string, from: RuntimeClass | null): RuntimeClass | null {
+    // Class names never change while the runtime runs: each lookup is made once.
+    const cacheKey = `${from ? from.key : ''}|${name}`;
+    const cached = this.classLookups.get(cacheKey);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const found = this.lookupClass(name, from);
+    this.classLookups.set(cacheKey, found);
+    return found;
+  }
+
+  private lookupClass(name: string, from: RuntimeClass | null): RuntimeClass | null {
     const lower = name.toLowerCase();
     const parts = lower.split('.');
     // Inner classes of the current class and its outer classes and superclasses first.
@@ -215,8 +233,13 @@ export class Interpreter {
 
   /** A type written inside `from`, with its user class names made full (`MappingRow` -> `SetupModel.MappingRow`). */
   qualifyType(type: TypeRef, from: RuntimeClass | null): TypeRef {
-    const cls = primitiveName(type) || collectionKind(type) ? null : this.findClass(type.name, from);
-    return { ...type, name: cls ? cls.decl.fullName : type.name, args: type.args.map((a) => this.qualifyType(a, from)) };
+    const cls =
+      primitiveName(type) || collectionKind(type) ? null : this.findClass(type.name, from);
+    return {
+      ...type,
+      name: cls ? cls.decl.fullName : type.name,
+      args: type.args.map((a) => this.qualifyType(a, from)),
+    };
   }
 
   private walkInner(rc: RuntimeClass, rest: string[]): RuntimeClass | null {
@@ -276,15 +299,20 @@ export class Interpreter {
         }
       }
       const scope = new Scope(null);
-      // Static fields and static blocks run in declaration order; fields first is the common case.
-      for (const m of rc.decl.members) {
-        if (m.isStatic && m.kind === 'field' && m.init) {
-          frame.line = m.pos.line;
-          values.set(m.name.toLowerCase(), this.coerce(this.eval(m.init, scope), m.type, m.pos));
+      // Static fields and static blocks run top to bottom, as they appear in the class.
+      for (const step of initialisers(
+        rc.decl.members.filter((m) => m.isStatic),
+        rc.decl.staticInits
+      )) {
+        if (step.kind === 'block') {
+          this.exec(step.block, scope);
+        } else if (step.member.kind === 'field' && step.member.init) {
+          frame.line = step.member.pos.line;
+          values.set(
+            step.member.name.toLowerCase(),
+            this.coerce(this.eval(step.member.init, scope), step.member.type, step.member.pos)
+          );
         }
-      }
-      for (const block of rc.decl.staticInits) {
-        this.exec(block, scope);
       }
     } finally {
       this.stack.pop();
@@ -308,8 +336,15 @@ export class Interpreter {
       line: pos.line,
       column: pos.column,
       returnValue: null,
+      // Apex Developer Guide, Using the with sharing, without sharing, and inherited sharing
+      // Keywords: a class that declares nothing takes its caller's mode and, as an entry
+      // point, runs without sharing; `inherited sharing` as an entry point runs with sharing.
       withSharing:
-        sharing === 'inherited' ? (caller ? caller.withSharing : true) : sharing === 'with',
+        sharing === 'inherited' || sharing === 'omitted'
+          ? caller
+            ? caller.withSharing
+            : sharing === 'inherited'
+          : sharing === 'with',
     };
     if (this.stack.length > 1000) {
       throw new ApexError('System.LimitException', 'Maximum stack depth reached: 1001', true);
@@ -391,17 +426,19 @@ export class Interpreter {
     const frame = this.pushFrame(rc, obj, `Class.${rc.decl.fullName}.<init>`, rc.decl.pos);
     try {
       const scope = new Scope(null);
-      for (const m of rc.decl.members) {
-        if (!m.isStatic && m.kind === 'field' && m.init) {
-          frame.line = m.pos.line;
+      for (const step of initialisers(
+        rc.decl.members.filter((m) => !m.isStatic),
+        rc.decl.instanceInits
+      )) {
+        if (step.kind === 'block') {
+          this.exec(step.block, scope);
+        } else if (step.member.kind === 'field' && step.member.init) {
+          frame.line = step.member.pos.line;
           obj.fields.set(
-            m.name.toLowerCase(),
-            this.coerce(this.eval(m.init, scope), m.type, m.pos)
+            step.member.name.toLowerCase(),
+            this.coerce(this.eval(step.member.init, scope), step.member.type, step.member.pos)
           );
         }
-      }
-      for (const block of rc.decl.instanceInits) {
-        this.exec(block, scope);
       }
     } finally {
       this.stack.pop();
@@ -476,7 +513,9 @@ export class Interpreter {
     if (hint && hint.exprs.length === args.length && args.some((a) => a === null)) {
       const types = hint.exprs.map((e) => this.staticTypeOf(e, hint.scope));
       const exact = sameArity.filter((m) =>
-        m.params.every((p, i) => args[i] !== null || !types[i] || sameTypeName(types[i] as TypeRef, p.type))
+        m.params.every(
+          (p, i) => args[i] !== null || !types[i] || sameTypeName(types[i] as TypeRef, p.type)
+        )
       );
       if (exact.length >= 1 && exact.length < sameArity.length) {
         return this.pickOverload(exact, args);
@@ -526,7 +565,9 @@ export class Interpreter {
         }
         const lower = expr.name.toLowerCase();
         for (let c = owner; c; c = c.superclass) {
-          const m = c.decl.methods.find((x) => x.name.toLowerCase() === lower && x.params.length === expr.args.length);
+          const m = c.decl.methods.find(
+            (x) => x.name.toLowerCase() === lower && x.params.length === expr.args.length
+          );
           if (m) {
             return m.returnType;
           }
@@ -842,7 +883,11 @@ export class Interpreter {
       if (e instanceof RangeError && /call stack/.test(e.message)) {
         // JavaScript's stack ran out before the platform's 1,000 frames would: still the
         // platform's uncatchable error, at the depth reached (see DIVERGENCES.md).
-        const error = new ApexError('System.LimitException', `Maximum stack depth reached: ${this.stack.length}`, true);
+        const error = new ApexError(
+          'System.LimitException',
+          `Maximum stack depth reached: ${this.stack.length}`,
+          true
+        );
         this.annotate(error);
         throw error;
       }
@@ -1034,6 +1079,26 @@ export class Interpreter {
       !(items[0] instanceof ApexList);
     const sequence: ApexValue[] = listLoop ? chunk(items, 200, loopType) : items;
     const key = stmt.name.toLowerCase();
+    const guarded = iterable instanceof ApexList || iterable instanceof ApexSet ? iterable : null;
+    if (guarded) {
+      iterating.set(guarded, (iterating.get(guarded) ?? 0) + 1);
+    }
+    try {
+      return this.runLoop(stmt, scope, sequence, key, loopType);
+    } finally {
+      if (guarded) {
+        iterating.set(guarded, (iterating.get(guarded) ?? 1) - 1);
+      }
+    }
+  }
+
+  private runLoop(
+    stmt: Extract<Stmt, { k: 'foreach' }>,
+    scope: Scope,
+    sequence: ApexValue[],
+    key: string,
+    loopType: TypeRef
+  ): Completion {
     for (const item of sequence) {
       const inner = new Scope(scope);
       inner.vars.set(key, { type: loopType, value: this.coerce(item, loopType, stmt.pos) });
@@ -1294,12 +1359,24 @@ export class Interpreter {
     }
     const left = this.eval(expr.left, scope);
     const right = this.eval(expr.right, scope);
+    // Apex Developer Guide, Expression Operators: a non-null String or Id is greater than null;
+    // any other comparison with null is false.
+    if (
+      (left === null || right === null) &&
+      (op === '<' || op === '>' || op === '<=' || op === '>=')
+    ) {
+      const other = left === null ? right : left;
+      if (typeof other !== 'string') {
+        return false;
+      }
+      return left === null ? op === '<' || op === '<=' : op === '>' || op === '>=';
+    }
     switch (op) {
       case '==':
-        return this.host.equals(left, right, this);
+        return this.equalsOperator(expr, left, right, scope);
       case '!=':
       case '<>':
-        return !this.host.equals(left, right, this);
+        return !this.equalsOperator(expr, left, right, scope);
       case '===':
         return exactEquals(left, right);
       case '!==':
@@ -1323,6 +1400,30 @@ export class Interpreter {
       default:
         return this.host.arithmetic(op, left, right, this, expr.pos);
     }
+  }
+
+  /**
+   * `==`: Strings compare case-insensitively; an Id compares with its 15- or 18-character form
+   * when either side is declared an Id (as Strings the two forms differ).
+   */
+  private equalsOperator(
+    expr: Extract<Expr, { k: 'binary' }>,
+    left: ApexValue,
+    right: ApexValue,
+    scope: Scope
+  ): boolean {
+    if (typeof left === 'string' && typeof right === 'string' && left.length !== right.length) {
+      const isId = (e: Expr): boolean =>
+        primitiveName(this.staticTypeOf(e, scope) ?? { name: 'Object', args: [] }) === 'id';
+      if (
+        (isId(expr.left) || isId(expr.right)) &&
+        /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(left) &&
+        /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(right)
+      ) {
+        return left.slice(0, 15) === right.slice(0, 15);
+      }
+    }
+    return this.host.equals(left, right, this);
   }
 
   cast(value: ApexValue, type: TypeRef, pos: Pos): ApexValue {
@@ -1733,7 +1834,9 @@ export class Interpreter {
             }
           }
           // `System.Database`, `System.Schema`: a namespace written under System resolves by its name.
-          const native = this.host.resolveNativeType(qualified) ?? (marker.name === 'system' ? this.host.resolveNativeType(name) : null);
+          const native =
+            this.host.resolveNativeType(qualified) ??
+            (marker.name === 'system' ? this.host.resolveNativeType(name) : null);
           if (native) {
             return { tm: 'native', name: native };
           }
@@ -2032,15 +2135,13 @@ export class Interpreter {
   }
 }
 
-export function classSharing(rc: RuntimeClass): 'with' | 'without' | 'inherited' {
+export function classSharing(rc: RuntimeClass): 'with' | 'without' | 'inherited' | 'omitted' {
   for (let c: RuntimeClass | null = rc; c; c = c.outer) {
     if (c.decl.modifiers.sharing) {
       return c.decl.modifiers.sharing;
     }
   }
-  // A class that declares nothing runs as `inherited sharing` would when called, except as
-  // an entry point, where the platform treats it as without sharing.
-  return 'inherited';
+  return 'omitted';
 }
 
 export function defaultValue(type: TypeRef): ApexValue {
@@ -2077,4 +2178,35 @@ export function typeKey(type: TypeRef): string {
 function sameTypeName(a: TypeRef, b: TypeRef): boolean {
   const norm = (t: TypeRef): string => t.name.toLowerCase().replace(/^(system|schema)\./, '');
   return norm(a) === norm(b);
+}
+
+/** Field initialisers and initialiser blocks in the order they appear in the source. */
+function initialisers(
+  members: MemberDecl[],
+  blocks: Stmt[]
+): (
+  | { kind: 'member'; member: MemberDecl; line: number; column: number }
+  | { kind: 'block'; block: Stmt; line: number; column: number }
+)[] {
+  return [
+    ...members.map((member) => ({
+      kind: 'member' as const,
+      member,
+      line: member.pos.line,
+      column: member.pos.column,
+    })),
+    ...blocks.map((block) => ({
+      kind: 'block' as const,
+      block,
+      line: block.pos.line,
+      column: block.pos.column,
+    })),
+  ].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Collections a for loop is walking: changing one throws, as on the platform. */
+const iterating = new WeakMap<object, number>();
+
+export function isBeingIterated(collection: object): boolean {
+  return (iterating.get(collection) ?? 0) > 0;
 }

@@ -62,7 +62,12 @@ export function defineNative(cls: NativeClass): NativeClass {
 
 export function nativeClass(name: string): NativeClass | undefined {
   const key = name.toLowerCase();
-  return registry.get(key) ?? registry.get(shortNames.get(key) ?? '');
+  return (
+    registry.get(key) ??
+    registry.get(shortNames.get(key) ?? '') ??
+    // `System.Exception`, `System.Database`: classes registered under their bare name.
+    (key.startsWith('system.') ? registry.get(key.slice(7)) : undefined)
+  );
 }
 
 export function allNatives(): NativeClass[] {

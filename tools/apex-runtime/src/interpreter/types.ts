@@ -19,12 +19,20 @@ export const PRIMITIVES = new Set([
 ]);
 
 /** Lower-cased primitive name of a TypeRef, with System. dropped: `System.String` -> `string`. */
+const primitiveNames = new Map<string, string | null>();
+
 export function primitiveName(type: TypeRef): string | null {
+  const cached = primitiveNames.get(type.name);
+  if (cached !== undefined) {
+    return cached;
+  }
   let name = type.name.toLowerCase();
   if (name.startsWith('system.')) {
     name = name.slice(7);
   }
-  return PRIMITIVES.has(name) ? name : null;
+  const result = PRIMITIVES.has(name) ? name : null;
+  primitiveNames.set(type.name, result);
+  return result;
 }
 
 export function collectionKind(type: TypeRef): 'list' | 'set' | 'map' | null {

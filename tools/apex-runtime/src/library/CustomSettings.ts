@@ -16,7 +16,17 @@ import type { ObjectDescribe } from '../schema/types';
 import type { OrgHost } from '../org/host';
 import type { LocalOrgServices } from '../org/orgServices';
 
-const SYSTEM_FIELDS = new Set(['id', 'name', 'setupownerid', 'isdeleted', 'createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp']);
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'name',
+  'setupownerid',
+  'isdeleted',
+  'createddate',
+  'createdbyid',
+  'lastmodifieddate',
+  'lastmodifiedbyid',
+  'systemmodstamp',
+]);
 
 function emptyRecord(object: ObjectDescribe, ownerId: string | null): SObjectValue {
   const record = new SObjectValue(object.name);
@@ -47,7 +57,9 @@ export function customSettingMethod(
 ): ApexValue {
   const rows = services.db.rows(object.name);
   const byOwner = (id: string | null): SObjectValue | undefined =>
-    id ? rows.find((r) => String(r.get('SetupOwnerId')).slice(0, 15) === id.slice(0, 15)) : undefined;
+    id
+      ? rows.find((r) => String(r.get('SetupOwnerId')).slice(0, 15) === id.slice(0, 15))
+      : undefined;
   const orgId = host.orgId;
   if (object.customSettingType === 'List') {
     switch (lowerName) {
@@ -86,10 +98,14 @@ export function customSettingMethod(
       }
       const ownerId = services.normaliseId(id);
       const isProfile = ownerId.startsWith('00e');
-      const profileId = isProfile ? ownerId : ((services.db.getRow(ownerId)?.get('ProfileId') ?? null) as string | null);
-      const levels = [isProfile ? undefined : byOwner(ownerId), byOwner(profileId), byOwner(orgId)].filter(
-        (r): r is SObjectValue => r !== undefined
-      );
+      const profileId = isProfile
+        ? ownerId
+        : ((services.db.getRow(ownerId)?.get('ProfileId') ?? null) as string | null);
+      const levels = [
+        isProfile ? undefined : byOwner(ownerId),
+        byOwner(profileId),
+        byOwner(orgId),
+      ].filter((r): r is SObjectValue => r !== undefined);
       const own = isProfile ? byOwner(profileId) : byOwner(ownerId);
       const result = own ? copyOf(own) : emptyRecord(object, ownerId);
       for (const f of object.fields.values()) {
@@ -97,7 +113,10 @@ export function customSettingMethod(
           continue;
         }
         const current = result.get(f.name);
-        if (current !== null && !(f.type === 'boolean' && !own && current === (f.defaultValue === true))) {
+        if (
+          current !== null &&
+          !(f.type === 'boolean' && !own && current === (f.defaultValue === true))
+        ) {
           continue;
         }
         const inherited = levels.find((r) => r.get(f.name) !== null);

@@ -19,6 +19,8 @@ export interface DmlOutcome {
 export interface DmlCall {
   allOrNone: boolean;
   userMode: boolean;
+  /** DMLOptions.allowFieldTruncation: text too long for its field is cut instead of failing. */
+  allowFieldTruncation?: boolean;
   externalIdField?: string | null;
 }
 
@@ -45,6 +47,7 @@ function callOptions(args: ApexValue[]): DmlCall {
       if (typeof optAllOrNone === 'boolean') {
         options.allOrNone = optAllOrNone;
       }
+      options.allowFieldTruncation = a.fields.get('allowfieldtruncation') === true;
     }
   }
   return options;
@@ -185,7 +188,10 @@ defineNative({
       }
       return stateOf(c).enqueue('batch', job, scope);
     },
+    // Apex Developer Guide, Transaction Control: setSavepoint and rollback each count
+    // against the DML statement limit.
     setsavepoint: (_args, c) => {
+      stateOf(c).limits.countDml(0);
       const sp = new ApexObject('System.Savepoint', null);
       sp.native = stateOf(c).setSavepoint();
       return sp;
@@ -195,6 +201,7 @@ defineNative({
       if (!(sp instanceof ApexObject)) {
         throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
       }
+      stateOf(c).limits.countDml(0);
       stateOf(c).rollback(sp.native as number);
       return null;
     },
@@ -265,6 +272,7 @@ defineNative({
   construct: () => {
     const options = new ApexObject('Database.DMLOptions', null);
     options.fields.set('optallornone', null);
+    options.fields.set('allowfieldtruncation', false);
     return options;
   },
 });
@@ -375,3 +383,6 @@ defineNative({
 });
 
 export const SOBJECT_TYPE = SOBJECT;
+
+/** DMLOptions a record was given with setOptions (Apex Reference Guide: SObject Class). */
+export const recordOptions = new WeakMap<SObjectValue, ApexObject>();

@@ -20,7 +20,10 @@ defineNative({
 });
 
 /** Methods of an Id value, tried before String's (an Id is a string at run time). */
-export const idInstanceMethods: Record<string, (self: string, args: ApexValue[], c: CallContext) => ApexValue> = {
+export const idInstanceMethods: Record<
+  string,
+  (self: string, args: ApexValue[], c: CallContext) => ApexValue
+> = {
   getsobjecttype: (self, _args, c) => {
     const object = stateOf(c)
       .allObjects()

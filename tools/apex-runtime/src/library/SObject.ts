@@ -13,6 +13,7 @@ import {
   type ApexValue,
 } from '../interpreter/values';
 import type { ChildRelationship, FieldDescribe, ObjectDescribe } from '../schema/types';
+import { recordOptions } from './Database';
 
 export interface SchemaLookup {
   describeObject(name: string): ObjectDescribe | undefined;
@@ -262,6 +263,11 @@ export function sobjectMethod(
           host.newError(e.message, e.field ? [e.field] : [])
         )
       );
+    case 'setoptions':
+      if (args[0] instanceof ApexObject) {
+        recordOptions.set(record, args[0]);
+      }
+      return null;
     case 'tostring':
       return host.toApexString(record);
     default:

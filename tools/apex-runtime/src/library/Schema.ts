@@ -272,7 +272,15 @@ defineNative({
     ),
     isrestrictedpicklist: fieldMethod((f) => f.restrictedPicklist === true),
     isdependentpicklist: fieldMethod(() => false),
-    getsoaptype: fieldMethod((f, c) => c.interp.host.nativeStaticProperty('Schema.SoapType', (f.apexType ?? 'String').toUpperCase(), c.interp, c.pos) as ApexValue),
+    getsoaptype: fieldMethod(
+      (f, c) =>
+        c.interp.host.nativeStaticProperty(
+          'Schema.SoapType',
+          (f.apexType ?? 'String').toUpperCase(),
+          c.interp,
+          c.pos
+        ) as ApexValue
+    ),
     getdefaultvalue: fieldMethod((f) =>
       f.defaultValue === null ? null : (f.defaultValue as ApexValue)
     ),

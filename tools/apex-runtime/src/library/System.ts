@@ -29,7 +29,12 @@ defineNative({
       return null;
     },
     now: (_args, c) => new ApexDatetime(stateOf(c).now()),
-    today: (_args, c) => today({ timeZone: stateOf(c).timeZone(), locale: stateOf(c).locale(), now: () => stateOf(c).now() }),
+    today: (_args, c) =>
+      today({
+        timeZone: stateOf(c).timeZone(),
+        locale: stateOf(c).locale(),
+        now: () => stateOf(c).now(),
+      }),
     currenttimemillis: (_args, c) => BigInt(stateOf(c).now()),
     enqueuejob: (args, c) => {
       const state = stateOf(c);
@@ -159,7 +164,11 @@ defineNative({
   name: 'System.Version',
   construct: (args) => {
     const version = new ApexObject('System.Version', null);
-    version.native = { major: args[0] as number, minor: args[1] as number, patch: (args[2] ?? null) as number | null };
+    version.native = {
+      major: args[0] as number,
+      minor: args[1] as number,
+      patch: (args[2] ?? null) as number | null,
+    };
     return version;
   },
   methods: {
@@ -188,7 +197,11 @@ defineNative({
   name: 'System.Location',
   statics: {
     newinstance: (args) => {
-      const [latitude, longitude] = args.map((a) => (a === null ? null : new ApexDouble(Number(a instanceof Object && 'value' in a ? a.value : a))));
+      const [latitude, longitude] = args.map((a) =>
+        a === null
+          ? null
+          : new ApexDouble(Number(a instanceof Object && 'value' in a ? a.value : a))
+      );
       const location = new ApexObject('System.Location', null);
       location.native = { latitude, longitude };
       return location;
@@ -204,9 +217,19 @@ defineNative({
 defineNative({
   name: 'System.Address',
   methods: Object.fromEntries(
-    ['street', 'city', 'state', 'statecode', 'postalcode', 'country', 'countrycode', 'latitude', 'longitude'].map((part) => [
+    [
+      'street',
+      'city',
+      'state',
+      'statecode',
+      'postalcode',
+      'country',
+      'countrycode',
+      'latitude',
+      'longitude',
+    ].map((part) => [
       `get${part}`,
-      (self: ApexObject) => ((self.native as Record<string, ApexValue>)[part] ?? null),
+      (self: ApexObject) => (self.native as Record<string, ApexValue>)[part] ?? null,
     ])
   ),
 });

@@ -3,7 +3,12 @@
 // the database, keeps the running user, the limits, queued jobs and coverage.
 import type { Expr, Pos, Stmt } from '../parse/ast';
 import { ApexError, UnsupportedError } from '../interpreter/errors';
-import { type Host, type Interpreter, type TypeMarker } from '../interpreter/interpreter';
+import {
+  isBeingIterated,
+  type Host,
+  type Interpreter,
+  type TypeMarker,
+} from '../interpreter/interpreter';
 import {
   allNatives,
   nativeClass,
@@ -45,6 +50,9 @@ import { LimitCounters, SYNC_LIMITS, ASYNC_LIMITS } from './limits';
 import type { AsyncJob, AsyncKind, OrgState } from './state';
 import type { OrgServices } from './services';
 import type { DmlCall, DmlOperation, DmlOutcome, LeadConvertOutcome } from '../library/Database';
+
+/** The collection methods that change it (Apex Developer Guide: Lists, Sets: iteration). */
+const MUTATORS = new Set(['add', 'addall', 'remove', 'removeall', 'retainall', 'clear']);
 
 /** Per-unit coverage: the lines executed. */
 export type Coverage = Map<string, Set<number>>;
@@ -96,7 +104,17 @@ export class OrgHost implements Host, OrgState {
     return (this.user().get('LocaleSidKey') as string | null) ?? 'en_US';
   }
 
+  private cachedContext: { userId: string; ctx: SystemContext } | null = null;
+
+  /** The library's view of the transaction, for the running user (made once per user). */
   systemContext(): SystemContext {
+    if (this.cachedContext?.userId !== this.userId) {
+      this.cachedContext = { userId: this.userId, ctx: this.buildSystemContext() };
+    }
+    return this.cachedContext.ctx;
+  }
+
+  private buildSystemContext(): SystemContext {
     return {
       timeZone: this.timeZone(),
       locale: this.locale(),
@@ -105,15 +123,26 @@ export class OrgHost implements Host, OrgState {
       objectToString: (obj) => {
         const rc = userClassOf(obj);
         const enumNative = obj.native as { enumName?: string } | undefined;
-        if (enumNative && typeof enumNative === 'object' && typeof enumNative.enumName === 'string') {
+        if (
+          enumNative &&
+          typeof enumNative === 'object' &&
+          typeof enumNative.enumName === 'string'
+        ) {
           return enumNative.enumName;
         }
         if (!rc) {
           // System classes that print as something: tokens as their names, exceptions ...
-          for (let c = nativeClass(obj.className); c; c = c.parent ? nativeClass(c.parent) : undefined) {
+          for (
+            let c = nativeClass(obj.className);
+            c;
+            c = c.parent ? nativeClass(c.parent) : undefined
+          ) {
             const toString = c.methods?.tostring;
             if (toString) {
-              return toString(obj, [], { interp: this.interp, pos: { line: 0, column: 0 } }) as string;
+              return toString(obj, [], {
+                interp: this.interp,
+                pos: { line: 0, column: 0 },
+              }) as string;
             }
           }
           return undefined;
@@ -124,6 +153,11 @@ export class OrgHost implements Host, OrgState {
           : undefined;
       },
       objectFields: (obj) => this.objectFields(obj),
+      invoke: (obj, method, args) =>
+        this.interp.invokeObjectMethod(obj, method, args, {
+          line: this.interp.frame?.line ?? 0,
+          column: 0,
+        }),
       objectEquals: (a, b) => {
         const rc = userClassOf(a);
         const found = rc ? this.interp.findMethod(rc, 'equals', 1, false) : null;
@@ -511,8 +545,23 @@ export class OrgHost implements Host, OrgState {
     if (typeof target === 'string' && idInstanceMethods[lower]) {
       return idInstanceMethods[lower](target, args, this.ctx(interp, pos));
     }
-    if (target instanceof ApexList && this.services.isQueryList(target) && lower !== 'size' && !this.services.valueMethod(target, lower)) {
+    if (
+      target instanceof ApexList &&
+      this.services.isQueryList(target) &&
+      lower !== 'size' &&
+      !this.services.valueMethod(target, lower)
+    ) {
       return this.invokeValueMethod(this.services.singleRow(target), method, args, interp, pos);
+    }
+    if (
+      (target instanceof ApexList || target instanceof ApexSet) &&
+      MUTATORS.has(lower) &&
+      isBeingIterated(target)
+    ) {
+      throw new ApexError(
+        'System.FinalException',
+        'Cannot modify a collection while it is being iterated.'
+      );
     }
     const library = this.services.valueMethod(target, lower);
     if (library) {
@@ -554,7 +603,9 @@ export class OrgHost implements Host, OrgState {
     // `[SELECT Id FROM Contact LIMIT 1].Id`: a field of a query's only row.
     if (target instanceof ApexList && this.services.isQueryList(target)) {
       const row = this.services.singleRow(target);
-      return row instanceof SObjectValue ? this.getSObjectField(row, name) : interp.valueMember(row, name, pos);
+      return row instanceof SObjectValue
+        ? this.getSObjectField(row, name)
+        : interp.valueMember(row, name, pos);
     }
     if (target instanceof ApexObject) {
       if (target.className === 'Schema.DescribeSObjectResult' && lower === 'fields') {
@@ -592,7 +643,11 @@ export class OrgHost implements Host, OrgState {
     return this.services.getField(record, name);
   }
 
-  soql(expr: Extract<Expr, { k: 'soql' }>, binds: Map<unknown, ApexValue>, interp: Interpreter): ApexValue {
+  soql(
+    expr: Extract<Expr, { k: 'soql' }>,
+    binds: Map<unknown, ApexValue>,
+    interp: Interpreter
+  ): ApexValue {
     return this.services.inlineQuery(expr, binds, interp, this);
   }
 

@@ -8,7 +8,17 @@ import { staticTables } from '../system/index';
 import type { JsonHost } from '../system/JSON';
 
 /** Classes of the library that are not primitives: they must resolve as type names. */
-const TYPE_NAMES = ['Pattern', 'Matcher', 'TimeZone', 'Math', 'EncodingUtil', 'Crypto', 'UUID', 'URL', 'JSON'];
+const TYPE_NAMES = [
+  'Pattern',
+  'Matcher',
+  'TimeZone',
+  'Math',
+  'EncodingUtil',
+  'Crypto',
+  'UUID',
+  'URL',
+  'JSON',
+];
 for (const name of TYPE_NAMES) {
   defineNative({ name: `System.${name}` });
 }

@@ -9,6 +9,7 @@ import '../library/Exception';
 import '../library/Id';
 import '../library/RestContext';
 import '../library/Schema';
+import '../library/Security';
 import '../library/System';
 import '../library/Type';
 import { ApexError, UnsupportedError } from '../interpreter/errors';
@@ -122,21 +123,29 @@ export class LocalOrg {
    */
   importPlan(planPath: string): number {
     type PlanEntry = { sobject: string; files: string[] };
-    type TreeRecord = { attributes: { type: string; referenceId?: string } } & Record<string, unknown>;
+    type TreeRecord = { attributes: { type: string; referenceId?: string } } & Record<
+      string,
+      unknown
+    >;
     const plan = JSON.parse(readFileSync(planPath, 'utf8')) as PlanEntry[];
     const refs = new Map<string, string>();
     const host = this.transaction({ inTest: false });
     let count = 0;
     for (const entry of plan) {
       for (const file of entry.files) {
-        const { records } = JSON.parse(readFileSync(join(dirname(planPath), file), 'utf8')) as { records: TreeRecord[] };
+        const { records } = JSON.parse(readFileSync(join(dirname(planPath), file), 'utf8')) as {
+          records: TreeRecord[];
+        };
         const rows = records.map((r) => {
           const row = this.services.newSObject(r.attributes.type ?? entry.sobject);
           for (const [key, value] of Object.entries(r)) {
             if (key === 'attributes') {
               continue;
             }
-            const resolved = typeof value === 'string' && value.startsWith('@') ? (refs.get(value.slice(1)) ?? null) : value;
+            const resolved =
+              typeof value === 'string' && value.startsWith('@')
+                ? (refs.get(value.slice(1)) ?? null)
+                : value;
             this.services.setField(row, key, resolved as ApexValue);
           }
           return row;

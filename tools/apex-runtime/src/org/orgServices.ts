@@ -37,6 +37,7 @@ import type { SystemContext } from '../system/context';
 import { apexToString } from '../system/String';
 import {
   errorObject,
+  recordOptions,
   type DmlCall,
   type DmlOperation,
   type DmlOutcome,
@@ -350,7 +351,13 @@ export class LocalOrgServices implements OrgServices {
     return getField(this.lookup, record, name);
   }
 
-  sobjectStatic(objectName: string, lowerName: string, args: ApexValue[], host: OrgHost, pos: Pos): ApexValue {
+  sobjectStatic(
+    objectName: string,
+    lowerName: string,
+    args: ApexValue[],
+    host: OrgHost,
+    pos: Pos
+  ): ApexValue {
     const object = this.describeObject(objectName);
     if (!object?.customSettingType) {
       this.interp.unsupported(`static method ${objectName}.${lowerName}`, pos);
@@ -383,7 +390,12 @@ export class LocalOrgServices implements OrgServices {
   /** Lists a query returned: assigning one to a single record takes its only row. */
   private readonly queryLists = new WeakSet<ApexList>();
 
-  private runQuery(q: QueryContext | string, resolveBind: (ref: unknown) => ApexValue, userMode: boolean | null, host: OrgHost): ApexValue {
+  private runQuery(
+    q: QueryContext | string,
+    resolveBind: (ref: unknown) => ApexValue,
+    userMode: boolean | null,
+    host: OrgHost
+  ): ApexValue {
     const frame = this.interp.frame;
     host.limits.countQuery();
     const result = query(this.db, q, {
@@ -407,11 +419,21 @@ export class LocalOrgServices implements OrgServices {
     return list;
   }
 
-  inlineQuery(expr: Extract<Expr, { k: 'soql' }>, binds: Map<unknown, ApexValue>, _interp: Interpreter, host: OrgHost): ApexValue {
+  inlineQuery(
+    expr: Extract<Expr, { k: 'soql' }>,
+    binds: Map<unknown, ApexValue>,
+    _interp: Interpreter,
+    host: OrgHost
+  ): ApexValue {
     return this.runQuery(expr.query, (ref) => binds.get(ref) ?? null, null, host);
   }
 
-  queryString(soql: string, binds: ApexMap | null, userMode: boolean | null, host: OrgHost): ApexValue {
+  queryString(
+    soql: string,
+    binds: ApexMap | null,
+    userMode: boolean | null,
+    host: OrgHost
+  ): ApexValue {
     if (typeof soql !== 'string') {
       throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
     }
@@ -419,9 +441,14 @@ export class LocalOrgServices implements OrgServices {
     const resolve = (ref: unknown): ApexValue => {
       const name = String(ref);
       if (binds) {
-        const key = binds.keys().find((k) => typeof k === 'string' && k.toLowerCase() === name.toLowerCase());
+        const key = binds
+          .keys()
+          .find((k) => typeof k === 'string' && k.toLowerCase() === name.toLowerCase());
         if (key === undefined) {
-          throw new ApexError('System.QueryException', `Key '${name}' does not exist in the bindMap`);
+          throw new ApexError(
+            'System.QueryException',
+            `Key '${name}' does not exist in the bindMap`
+          );
         }
         return binds.get(key);
       }
@@ -440,7 +467,10 @@ export class LocalOrgServices implements OrgServices {
       throw new ApexError('System.QueryException', 'List has no rows for assignment to SObject');
     }
     if (value.values.length > 1) {
-      throw new ApexError('System.QueryException', 'List has more than 1 row for assignment to SObject');
+      throw new ApexError(
+        'System.QueryException',
+        'List has more than 1 row for assignment to SObject'
+      );
     }
     return value.values[0];
   }
@@ -488,6 +518,7 @@ export class LocalOrgServices implements OrgServices {
       dmlOptions.externalIdField = options.externalIdField;
     }
     host.limits.countDml(records.length);
+    this.truncateWhereAllowed(records, options);
     switch (op) {
       case 'insert':
         return this.db.insert(records, dmlOptions);
@@ -499,6 +530,39 @@ export class LocalOrgServices implements OrgServices {
         return this.db.delete(records, dmlOptions);
       case 'undelete':
         return this.db.undelete(records, dmlOptions);
+    }
+  }
+
+  /** allowFieldTruncation (the call's or a record's setOptions): text cut to its field's length. */
+  private truncateWhereAllowed(records: SObjectValue[], options: DmlCall): void {
+    const TEXT = new Set([
+      'string',
+      'textarea',
+      'email',
+      'phone',
+      'url',
+      'picklist',
+      'multipicklist',
+      'combobox',
+      'encryptedstring',
+    ]);
+    for (const record of records) {
+      const own = recordOptions.get(record)?.fields.get('allowfieldtruncation') === true;
+      if (!own && !options.allowFieldTruncation) {
+        continue;
+      }
+      for (const field of [...record.fields.values()]) {
+        const describe = this.describeField(record.type, field.name);
+        if (
+          describe &&
+          TEXT.has(describe.type) &&
+          typeof field.value === 'string' &&
+          describe.length > 0 &&
+          field.value.length > describe.length
+        ) {
+          record.set(field.name, field.value.slice(0, describe.length));
+        }
+      }
     }
   }
 
@@ -534,9 +598,15 @@ export class LocalOrgServices implements OrgServices {
     );
   }
 
-  convertLead(requests: Map<string, ApexValue>[], options: DmlCall, host: OrgHost): LeadConvertOutcome[] {
-    const text = (m: Map<string, ApexValue>, key: string): string | null => (m.get(key.toLowerCase()) ?? null) as string | null;
-    const flag = (m: Map<string, ApexValue>, key: string): boolean => m.get(key.toLowerCase()) === true;
+  convertLead(
+    requests: Map<string, ApexValue>[],
+    options: DmlCall,
+    host: OrgHost
+  ): LeadConvertOutcome[] {
+    const text = (m: Map<string, ApexValue>, key: string): string | null =>
+      (m.get(key.toLowerCase()) ?? null) as string | null;
+    const flag = (m: Map<string, ApexValue>, key: string): boolean =>
+      m.get(key.toLowerCase()) === true;
     const frame = this.interp.frame;
     host.limits.countDml(requests.length);
     const today = todayIn(host.systemContext());
@@ -731,4 +801,3 @@ export function defineTriggerContext(services: () => LocalOrgServices | null): v
     },
   });
 }
-

@@ -52,7 +52,13 @@ export interface OrgServices {
   isQueryList(list: ApexList): boolean;
   singleRow(list: ApexList): ApexValue;
   /** Static methods of an SObject type: the custom setting methods (getInstance ...). */
-  sobjectStatic(objectName: string, lowerName: string, args: ApexValue[], host: OrgHost, pos: Pos): ApexValue;
+  sobjectStatic(
+    objectName: string,
+    lowerName: string,
+    args: ApexValue[],
+    host: OrgHost,
+    pos: Pos
+  ): ApexValue;
   sobjectMethod(
     record: SObjectValue,
     lowerName: string,
@@ -60,7 +66,12 @@ export interface OrgServices {
     host: OrgHost,
     pos: Pos
   ): ApexValue;
-  inlineQuery(expr: Extract<Expr, { k: 'soql' }>, binds: Map<unknown, ApexValue>, interp: Interpreter, host: OrgHost): ApexValue;
+  inlineQuery(
+    expr: Extract<Expr, { k: 'soql' }>,
+    binds: Map<unknown, ApexValue>,
+    interp: Interpreter,
+    host: OrgHost
+  ): ApexValue;
   dmlStatement(
     stmt: Extract<Stmt, { k: 'dml' }>,
     value: ApexValue,

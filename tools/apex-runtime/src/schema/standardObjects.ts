@@ -467,7 +467,7 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
       'Name:string(121) ro name nofls',
       'Alias:string(8) req nofls',
       'Email:email(128) req nofls',
-      'CommunityNickname:string(40) req uniq nofls',
+      'CommunityNickname:string(40) uniq nofls',
       'TimeZoneSidKey:picklist(40) req nofls',
       'LocaleSidKey:picklist(40) req nofls',
       'EmailEncodingKey:picklist(40) req nofls',

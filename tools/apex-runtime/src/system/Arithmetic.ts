@@ -413,16 +413,9 @@ export function toId18(text: string): string | null {
   return base + suffix;
 }
 
+// Ids are held as their 18-character Strings: the evaluator compares a declared Id with a
+// 15-character form itself, since only it knows the declared types. As Strings they differ.
 function stringEquals(a: string, b: string): boolean {
-  if (
-    a.length !== b.length &&
-    (a.length === 15 || a.length === 18) &&
-    (b.length === 15 || b.length === 18)
-  ) {
-    const x = toId18(a);
-    const y = toId18(b);
-    return x !== null && x === y;
-  }
   return equalsIgnoreCase(a, b);
 }
 

@@ -25,8 +25,13 @@ const MODES = new Set([
 export function roundingModeOf(v: ApexValue): RoundingMode {
   let name: unknown = v;
   if (v instanceof ApexObject) {
+    const enumName = (v.native as { enumName?: unknown } | undefined)?.enumName;
     name =
-      typeof v.native === 'string' ? v.native : (v.fields.get('name') ?? v.fields.get('$name'));
+      typeof v.native === 'string'
+        ? v.native
+        : typeof enumName === 'string'
+          ? enumName
+          : (v.fields.get('name') ?? v.fields.get('$name'));
   }
   if (typeof name === 'string') {
     const upper = name.toUpperCase().replace(/^(SYSTEM\.)?ROUNDINGMODE\./, '');

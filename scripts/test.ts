@@ -113,10 +113,18 @@ const stages: {
     },
   },
   {
-    name: 'typecheck: components, tests, types, scripts (tsc --noEmit)',
+    name: 'typecheck: components, tests, types, scripts, apex runtime (tsc --noEmit)',
     run: () => {
-      const result = command('tsc', ['-p', 'tsconfig.json']);
-      return { ok: result.ok, detail: result.ok ? 'no type errors' : tail(result.output) };
+      // The local Apex runtime type-checks on its own tsconfig: it takes nothing from the project.
+      const project = command('tsc', ['-p', 'tsconfig.json']);
+      const runtime = command('tsc', ['-p', join('tools', 'apex-runtime', 'tsconfig.json')]);
+      const ok = project.ok && runtime.ok;
+      return {
+        ok,
+        detail: ok
+          ? 'no type errors (project and apex runtime)'
+          : tail(project.output + runtime.output),
+      };
     },
   },
   {
@@ -191,11 +199,60 @@ const stages: {
     },
   },
   {
-    name: 'node tests: planted defects, identity vectors, API contract, client',
+    name: 'apex tests: the package and the conformance suite on the local Apex runtime',
+    run: () => {
+      const runs = [
+        { label: 'package', args: ['test'] },
+        {
+          label: 'conformance',
+          args: [
+            'test',
+            '--project',
+            join('tools', 'apex-runtime', 'conformance'),
+            '--out',
+            join('artifacts', 'apex-conformance'),
+          ],
+        },
+      ].map((r) => ({
+        ...r,
+        result: command('tsx', [join('tools', 'apex-runtime', 'bin', 'apex.ts'), ...r.args]),
+      }));
+      let passed = 0;
+      let failed = 0;
+      const lines: string[] = [];
+      for (const r of runs) {
+        const summary =
+          /^apex tests: (\d+) passed, (\d+) failed, (\d+) unsupported of (\d+)$/m.exec(
+            r.result.output
+          );
+        passed += Number(summary?.[1] ?? 0);
+        // Unsupported is never a pass: it counts as a failure here.
+        failed += Number(summary?.[2] ?? 0) + Number(summary?.[3] ?? 0);
+        const coverage = /^coverage: .*$/m.exec(r.result.output)?.[0];
+        lines.push(
+          `${r.label}: ${summary?.[0] ?? 'no summary line'}${r.label === 'package' && coverage ? `\n  ${coverage}` : ''}`
+        );
+      }
+      const ok = runs.every((r) => r.result.ok) && passed > 0;
+      return {
+        ok,
+        tests: { passed, failed },
+        detail: ok
+          ? lines.join('\n')
+          : [
+              ...lines,
+              ...runs.filter((r) => !r.result.ok).map((r) => tail(r.result.output, 80)),
+            ].join('\n'),
+      };
+    },
+  },
+  {
+    name: 'node tests: planted defects, API contract, client, apex runtime',
     run: () => {
       const files = [
         ...walk(ROOT, join(ROOT, 'scripts')),
         ...walk(ROOT, join(ROOT, 'client')),
+        ...walk(ROOT, join(ROOT, 'tools', 'apex-runtime', 'tests')),
       ].filter((f) => f.endsWith('.test.ts'));
       const result = runNodeTests(ROOT, files);
       return {

@@ -134,9 +134,12 @@ describe('comparison and equality', () => {
     );
   });
 
-  it('== on Ids ignores 15 vs 18 characters', () => {
+  it('== on Strings compares the text: the 15 and 18 forms of an Id differ as Strings', () => {
+    // A declared Id compares with its other form: the evaluator decides that, knowing the
+    // declared types (Ids_Conformance covers both).
     assert.equal(toId18('001000000000001'), '001000000000001AAA');
-    assert.equal(apexEquals('001000000000001', '001000000000001AAA'), true);
+    assert.equal(apexEquals('001000000000001', '001000000000001AAA'), false);
+    assert.equal(apexEquals('001000000000001AAA', '001000000000001aaa'), true);
   });
 
   it('=== is identity for objects', () => {

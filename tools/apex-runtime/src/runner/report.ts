@@ -1,5 +1,6 @@
 // What a test run produces: one line per class on the console, the closing count line, JUnit
-// XML and a JSON result under the output folder, and per-class line coverage with the
+// XML and a JSON result under the output folder (named local-runtime-* so they sit beside the
+// files `sf apex run test` writes to the same folder), and per-class line coverage with the
 // platform's 75% rule (Apex Developer Guide: Code Coverage Best Practices: at least 75% of the
 // org's Apex lines covered, and every trigger with some coverage, to deploy to production).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -129,10 +130,10 @@ export function writeArtifacts(
   seconds: number
 ): void {
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'junit.xml'), junitXml(results));
+  writeFileSync(join(folder, 'local-runtime-junit.xml'), junitXml(results));
   const summary = coverageSummary(coverage);
   writeFileSync(
-    join(folder, 'results.json'),
+    join(folder, 'local-runtime-results.json'),
     `${JSON.stringify(
       {
         summary: summaryLine(results),
@@ -147,7 +148,7 @@ export function writeArtifacts(
     )}\n`
   );
   writeFileSync(
-    join(folder, 'coverage.json'),
+    join(folder, 'local-runtime-coverage.json'),
     `${JSON.stringify({ summary, classes: coverage }, null, 2)}\n`
   );
 }

@@ -6,8 +6,11 @@ import { test } from 'node:test';
 import { UnsupportedError } from '../src/interpreter/errors';
 import { ApexDecimal, ApexDouble } from '../src/interpreter/values';
 import type { Expr, Stmt } from '../src/parse/ast';
-import { parseClass, parseTrigger } from '../src/parse/parse';
-import { unescapeApexString } from '../src/parse/lower';
+import { forgetTreesInMemory, parseClass, parseTrigger } from '../src/parse/parse';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hydrateSoql, unescapeApexString } from '../src/parse/lower';
 
 function bodyOf(source: string): Stmt[] {
   const decl = parseClass(`public class T { static void m() { ${source} } }`, 'T', 'T.cls');
@@ -58,6 +61,13 @@ test('an SObject constructor with name = value pairs keeps the field names', () 
 test('inline SOQL keeps its bind expressions, lowered', () => {
   const query = exprOf('[SELECT Id FROM Contact WHERE LastName IN :names.keySet() LIMIT :n]');
   assert.ok(query.k === 'soql');
+  // A tree read from the disk cache gets its query tree again on first use.
+  hydrateSoql(query, 'T');
+  assert.equal(
+    query.text,
+    'SELECT Id FROM Contact WHERE LastName IN :names.keySet() LIMIT :n',
+    'the text as written'
+  );
   assert.equal(query.binds.size, 2, 'two binds');
   const kinds = [...query.binds.values()].map((b) => b.k);
   assert.deepEqual(kinds.sort(), ['call', 'name']);
@@ -102,4 +112,33 @@ test('an unimplemented construct fails with the file and line', () => {
     (e: unknown) =>
       e instanceof UnsupportedError && e.feature === 'merge statement' && e.position?.line === 3
   );
+});
+
+test('a tree read back from the disk cache runs like a fresh one: literals, sets, maps and links', () => {
+  const source = `public class Cached { static final Long BIG = 9007199254740993L; static Decimal d = 1.50; public class Inner { void m() {} } }`;
+  const previous = process.env.APEX_RUNTIME_CACHE;
+  process.env.APEX_RUNTIME_CACHE = mkdtempSync(join(tmpdir(), 'apex-parse-cache-'));
+  const fresh = parseClass(source, 'Cached', 'Cached.cls');
+  forgetTreesInMemory();
+  const again = parseClass(source, 'Cached', 'Cached.cls');
+  if (previous === undefined) {
+    delete process.env.APEX_RUNTIME_CACHE;
+  } else {
+    process.env.APEX_RUNTIME_CACHE = previous;
+  }
+  assert.notEqual(again, fresh, 'the second tree comes from disk, not memory');
+  const big = again.members[0];
+  assert.ok(
+    big.kind === 'field' && big.init?.k === 'lit' && big.init.value === 9007199254740993n,
+    'a Long survives exactly'
+  );
+  const decimal = again.members[1];
+  assert.ok(
+    decimal.kind === 'field' &&
+      decimal.init?.k === 'lit' &&
+      decimal.init.value instanceof ApexDecimal
+  );
+  assert.ok(again.modifiers.keywords instanceof Set, 'modifiers are a Set');
+  assert.equal(again.inner[0].outer, again, 'an inner class links to its outer class');
+  assert.equal(again.inner[0].methods[0].owner, again.inner[0], 'a method links to its class');
 });

@@ -3,6 +3,7 @@
 // system library are reached through the host (host.ts) so that each lives in its own module.
 import type { ClassDecl, Expr, MemberDecl, MethodDecl, Pos, Stmt, TriggerDecl } from '../parse/ast';
 import { ApexError, UnsupportedError, type SourcePosition } from './errors';
+import { hydrateSoql } from '../parse/lower';
 import { OBJECT_TYPE, collectionKind, primitiveName, type RuntimeClass } from './types';
 import {
   ApexDate,
@@ -1307,6 +1308,7 @@ export class Interpreter {
       case 'classLit':
         return this.typeValue(expr.type, expr.pos);
       case 'soql': {
+        hydrateSoql(expr, this.frame.unit);
         // Binds are evaluated before the query runs, in the scope of the statement.
         const binds = new Map<unknown, ApexValue>();
         for (const [ref, bound] of expr.binds) {

@@ -425,7 +425,7 @@ export class LocalOrgServices implements OrgServices {
     _interp: Interpreter,
     host: OrgHost
   ): ApexValue {
-    return this.runQuery(expr.query, (ref) => binds.get(ref) ?? null, null, host);
+    return this.runQuery(expr.query as QueryContext, (ref) => binds.get(ref) ?? null, null, host);
   }
 
   queryString(

@@ -40,7 +40,15 @@ export type Expr =
   | { k: 'cond'; test: Expr; then: Expr; else: Expr; pos: Pos }
   | { k: 'assign'; op: string; target: Expr; value: Expr; pos: Pos }
   | { k: 'classLit'; type: TypeRef; pos: Pos }
-  | { k: 'soql'; query: QueryContext; binds: Map<unknown, Expr>; text: string; pos: Pos };
+  | {
+      k: 'soql';
+      /** The parser's tree, absent for a query read from the parse cache until first run. */
+      query: QueryContext | null;
+      binds: Map<unknown, Expr>;
+      /** The query as written, from SELECT to its end. */
+      text: string;
+      pos: Pos;
+    };
 
 export interface LocalDecl {
   name: string;

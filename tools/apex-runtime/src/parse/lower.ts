@@ -2,6 +2,7 @@
 // grammar rule that matters; anything the grammar accepts but the runtime does not implement is
 // lowered to an `unsupported` failure naming the construct, the file and the line.
 import {
+  ApexParserFactory,
   AnnotationContext,
   ArrayExpressionContext,
   Arth1ExpressionContext,
@@ -42,6 +43,7 @@ import {
   TypeRefPrimaryContext,
   VoidPrimaryContext,
   type ClassBodyDeclarationContext,
+  type QueryContext,
   type LiteralContext,
   type MethodCallContext,
   type ModifierContext,
@@ -75,7 +77,9 @@ import type {
 export class Lowerer {
   constructor(
     private readonly unit: string,
-    private readonly file: string
+    private readonly file: string,
+    /** The file's text: inline SOQL keeps its own source, to be parsed again from a cache. */
+    private readonly source = ''
   ) {}
 
   pos(ctx: ParserRuleContext): Pos {
@@ -765,26 +769,33 @@ export class Lowerer {
     }
     if (ctx instanceof SoqlPrimaryContext) {
       const query = ctx.soqlLiteral().query();
-      const binds = new Map<unknown, Expr>();
-      const visit = (node: ParserRuleContext): void => {
-        if (node instanceof BoundExpressionContext) {
-          binds.set(node.expression(), this.expr(node.expression()));
-          return;
-        }
-        for (let i = 0; i < node.getChildCount(); i++) {
-          const child = node.getChild(i);
-          if (child && 'getChildCount' in child && (child as ParserRuleContext).start) {
-            visit(child as ParserRuleContext);
-          }
-        }
-      };
-      visit(query);
-      return { k: 'soql', query, binds, text: query.getText(), pos };
+      const end = query.stop ? query.stop.stop + 1 : this.source.length;
+      const text = this.source ? this.source.slice(query.start.start, end) : query.getText();
+      return { k: 'soql', query, binds: this.binds(query), text, pos: this.pos(query) };
     }
     if (ctx instanceof SoslPrimaryContext) {
       return this.fail('SOSL', ctx);
     }
     return this.fail(`primary ${ctx.constructor.name}`, ctx);
+  }
+
+  /** The bind expressions of an inline query, lowered, by the parser's node for each. */
+  binds(query: QueryContext): Map<unknown, Expr> {
+    const binds = new Map<unknown, Expr>();
+    const visit = (node: ParserRuleContext): void => {
+      if (node instanceof BoundExpressionContext) {
+        binds.set(node.expression(), this.expr(node.expression()));
+        return;
+      }
+      for (let i = 0; i < node.getChildCount(); i++) {
+        const child = node.getChild(i);
+        if (child && 'getChildCount' in child && (child as ParserRuleContext).start) {
+          visit(child as ParserRuleContext);
+        }
+      }
+    };
+    visit(query);
+    return binds;
   }
 
   creator(ctx: NewExpressionContext, pos: Pos): Expr {
@@ -925,4 +936,19 @@ function literalValue(ctx: LiteralContext): ApexValue {
     return ctx.BooleanLiteral().getText().toLowerCase() === 'true';
   }
   return null;
+}
+
+/**
+ * Gives an inline query read from the parse cache its parser tree again: the query's text is
+ * parsed at the position it had in its file (padded with blank lines and spaces), so errors
+ * and bind expressions keep their lines.
+ */
+export function hydrateSoql(expr: Extract<Expr, { k: 'soql' }>, unit: string): void {
+  if (expr.query) {
+    return;
+  }
+  const padded = '\n'.repeat(expr.pos.line - 1) + ' '.repeat(expr.pos.column - 1) + expr.text;
+  const query = ApexParserFactory.createParser(padded).query();
+  expr.query = query;
+  expr.binds = new Lowerer(unit, unit, padded).binds(query);
 }

@@ -5,6 +5,7 @@
 // org's Apex lines covered, and every trigger with some coverage, to deploy to production).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Citation } from './citations';
 
 export type Outcome = 'pass' | 'fail' | 'unsupported';
 
@@ -127,7 +128,8 @@ export function writeArtifacts(
   folder: string,
   results: TestResult[],
   coverage: ClassCoverage[],
-  seconds: number
+  seconds: number,
+  assumed: Citation[] = []
 ): void {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'local-runtime-junit.xml'), junitXml(results));
@@ -141,6 +143,7 @@ export function writeArtifacts(
         passed: results.filter((r) => r.outcome === 'pass').length,
         failed: results.filter((r) => r.outcome === 'fail').length,
         unsupported: results.filter((r) => r.outcome === 'unsupported').length,
+        assumed,
         tests: results,
       },
       null,

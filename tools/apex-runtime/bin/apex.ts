@@ -21,9 +21,8 @@ import { citationsOf, type Citation } from '../src/runner/citations';
 import { plan, runTests } from '../src/runner/testRunner';
 
 function main(): number {
-  const [command, ...rest] = process.argv.slice(2);
-  const { values, positionals } = parseArgs({
-    args: rest,
+  const { values, positionals: words } = parseArgs({
+    args: process.argv.slice(2),
     allowPositionals: true,
     options: {
       project: { type: 'string', default: process.cwd() },
@@ -35,6 +34,8 @@ function main(): number {
       debug: { type: 'boolean', default: false },
     },
   });
+  // Options may come before the command (`apex --data plan.json run script.apex`).
+  const [command, ...positionals] = words;
   const root = resolve(values.project ?? process.cwd());
   const include = (values.include ?? []).map((d) => resolve(root, d));
   if (command === 'test') {

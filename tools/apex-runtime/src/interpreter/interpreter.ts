@@ -18,6 +18,7 @@ import {
   ApexBlob,
   SObjectValue,
   TypeValue,
+  runtimeTypeName,
   type ApexValue,
   type TypeRef,
 } from './values';
@@ -615,56 +616,7 @@ export class Interpreter {
   }
 
   runtimeTypeName(value: ApexValue): string {
-    if (value === null) {
-      return 'null';
-    }
-    switch (typeof value) {
-      case 'string':
-        return 'String';
-      case 'number':
-        return 'Integer';
-      case 'bigint':
-        return 'Long';
-      case 'boolean':
-        return 'Boolean';
-    }
-    if (value instanceof ApexDecimal) {
-      return 'Decimal';
-    }
-    if (value instanceof ApexDouble) {
-      return 'Double';
-    }
-    if (value instanceof ApexDate) {
-      return 'Date';
-    }
-    if (value instanceof ApexDatetime) {
-      return 'Datetime';
-    }
-    if (value instanceof ApexTime) {
-      return 'Time';
-    }
-    if (value instanceof ApexBlob) {
-      return 'Blob';
-    }
-    if (value instanceof ApexList) {
-      return `List<${value.elementType.name}>`;
-    }
-    if (value instanceof ApexSet) {
-      return `Set<${value.elementType.name}>`;
-    }
-    if (value instanceof ApexMap) {
-      return `Map<${value.keyType.name},${value.valueType.name}>`;
-    }
-    if (value instanceof SObjectValue) {
-      return value.type;
-    }
-    if (value instanceof ApexObject) {
-      return value.className;
-    }
-    if (value instanceof TypeValue) {
-      return 'System.Type';
-    }
-    return 'Object';
+    return runtimeTypeName(value);
   }
 
   /** `value instanceof type`, and the check behind casts and catch clauses. */

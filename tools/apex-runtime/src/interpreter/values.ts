@@ -340,3 +340,54 @@ export function toNumber(value: ApexValue): number {
   }
   throw new Error(`not a number: ${String(value)}`);
 }
+
+/** The runtime type name the platform prints in conversion errors. */
+export function runtimeTypeName(v: ApexValue): string {
+  if (v === null || v === undefined) {
+    return 'null';
+  }
+  switch (typeof v) {
+    case 'string':
+      return 'String';
+    case 'boolean':
+      return 'Boolean';
+    case 'number':
+      return 'Integer';
+    case 'bigint':
+      return 'Long';
+  }
+  if (v instanceof ApexDecimal) {
+    return 'Decimal';
+  }
+  if (v instanceof ApexDouble) {
+    return 'Double';
+  }
+  if (v instanceof ApexDate) {
+    return 'Date';
+  }
+  if (v instanceof ApexDatetime) {
+    return 'Datetime';
+  }
+  if (v instanceof ApexTime) {
+    return 'Time';
+  }
+  if (v instanceof ApexBlob) {
+    return 'Blob';
+  }
+  if (v instanceof ApexList) {
+    return `List<${typeToString(v.elementType)}>`;
+  }
+  if (v instanceof ApexSet) {
+    return `Set<${typeToString(v.elementType)}>`;
+  }
+  if (v instanceof ApexMap) {
+    return `Map<${typeToString(v.keyType)},${typeToString(v.valueType)}>`;
+  }
+  if (v instanceof SObjectValue) {
+    return v.type;
+  }
+  if (v instanceof TypeValue) {
+    return 'System.Type';
+  }
+  return v.className;
+}

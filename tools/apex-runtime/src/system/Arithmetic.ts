@@ -1,6 +1,7 @@
 // The operators on values: arithmetic with Apex's numeric promotion (Integer < Long < Double <
 // Decimal, Integer and Long wrapping as Java's int and long), string concatenation, date
 // arithmetic, comparison, `==` equality and the conversion applied on assignment (`coerce`).
+import { runtimeTypeName } from '../interpreter/values';
 import { apexThrow, unsupported } from '../interpreter/errors';
 import { collectionKind, primitiveName } from '../interpreter/types';
 import {
@@ -531,57 +532,6 @@ export function exactEquals(a: ApexValue, b: ApexValue): boolean {
 
 // ---- types and conversion ---------------------------------------------------------------------
 
-/** The runtime type name the platform prints in conversion errors. */
-export function runtimeTypeName(v: ApexValue): string {
-  if (v === null || v === undefined) {
-    return 'null';
-  }
-  switch (typeof v) {
-    case 'string':
-      return 'String';
-    case 'boolean':
-      return 'Boolean';
-    case 'number':
-      return 'Integer';
-    case 'bigint':
-      return 'Long';
-  }
-  if (v instanceof ApexDecimal) {
-    return 'Decimal';
-  }
-  if (v instanceof ApexDouble) {
-    return 'Double';
-  }
-  if (v instanceof ApexDate) {
-    return 'Date';
-  }
-  if (v instanceof ApexDatetime) {
-    return 'Datetime';
-  }
-  if (v instanceof ApexTime) {
-    return 'Time';
-  }
-  if (v instanceof ApexBlob) {
-    return 'Blob';
-  }
-  if (v instanceof ApexList) {
-    return `List<${typeToString(v.elementType)}>`;
-  }
-  if (v instanceof ApexSet) {
-    return `Set<${typeToString(v.elementType)}>`;
-  }
-  if (v instanceof ApexMap) {
-    return `Map<${typeToString(v.keyType)},${typeToString(v.valueType)}>`;
-  }
-  if (v instanceof SObjectValue) {
-    return v.type;
-  }
-  if (v instanceof TypeValue) {
-    return 'System.Type';
-  }
-  return v.className;
-}
-
 function conversionError(v: ApexValue, target: TypeRef): never {
   apexThrow(
     'System.TypeException',
@@ -679,3 +629,5 @@ export function coerce(value: ApexValue, target: TypeRef): ApexValue {
 }
 
 export { INT_MAX, INT_MIN };
+
+export { runtimeTypeName };

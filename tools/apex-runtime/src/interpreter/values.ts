@@ -250,6 +250,19 @@ export interface SObjectField {
   value: ApexValue;
 }
 
+// Field names repeat endlessly: each is lower-cased once.
+const lowerNames = new Map<string, string>();
+function lowerCase(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size < 50_000) {
+      lowerNames.set(name, lower);
+    }
+  }
+  return lower;
+}
+
 /**
  * A record. Field names are stored lower-cased (Apex field names are case-insensitive) with the
  * spelling first used kept for serialization. `queried` is set on records that come from SOQL:
@@ -265,15 +278,15 @@ export class SObjectValue {
   ) {}
 
   get(name: string): ApexValue {
-    return this.fields.get(name.toLowerCase())?.value ?? null;
+    return this.fields.get(lowerCase(name))?.value ?? null;
   }
 
   has(name: string): boolean {
-    return this.fields.has(name.toLowerCase());
+    return this.fields.has(lowerCase(name));
   }
 
   set(name: string, value: ApexValue): void {
-    const key = name.toLowerCase();
+    const key = lowerCase(name);
     const existing = this.fields.get(key);
     this.fields.set(key, { name: existing ? existing.name : name, value });
   }

@@ -313,7 +313,18 @@ export class LocalOrgServices implements OrgServices {
 
   // ---------- SObjects ----------
 
+  private readonly sobjectHosts = new WeakMap<OrgHost, SObjectHost>();
+
   private sobjectHost(host: OrgHost): SObjectHost {
+    let made = this.sobjectHosts.get(host);
+    if (!made) {
+      made = this.makeSObjectHost(host);
+      this.sobjectHosts.set(host, made);
+    }
+    return made;
+  }
+
+  private makeSObjectHost(host: OrgHost): SObjectHost {
     return {
       describeObject: (n) => this.describeObject(n),
       describeField: (o, f) => this.describeField(o, f),

@@ -55,6 +55,9 @@ export function isKnownZone(id: string): boolean {
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (DST included). */
+const QUARTER_HOUR = 15 * 60 * 1000;
+const offsetCache = new Map<string, number>();
+
 export function zoneOffset(zone: string, utcMillis: number): number {
   if (zone === 'GMT' || zone === 'UTC') {
     return 0;
@@ -63,6 +66,24 @@ export function zoneOffset(zone: string, utcMillis: number): number {
   if (fixed !== null) {
     return fixed;
   }
+  // Since 1970 every zone changes its offset on a quarter hour: one lookup per zone and
+  // quarter hour (Intl is slow, and a transaction asks for the same instants again and again).
+  if (utcMillis >= 0) {
+    const key = `${zone}|${Math.floor(utcMillis / QUARTER_HOUR)}`;
+    let cached = offsetCache.get(key);
+    if (cached === undefined) {
+      cached = computeOffset(zone, utcMillis);
+      if (offsetCache.size > 100_000) {
+        offsetCache.clear();
+      }
+      offsetCache.set(key, cached);
+    }
+    return cached;
+  }
+  return computeOffset(zone, utcMillis);
+}
+
+function computeOffset(zone: string, utcMillis: number): number {
   const seconds = Math.floor(utcMillis / 1000) * 1000;
   const parts = formatterFor(zone).formatToParts(new Date(seconds));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? '0');

@@ -1,5 +1,5 @@
 // The runtime's command line, for any SFDX project:
-//   apex test [--project DIR] [--class X] [--method y] [--out DIR] [--include DIR]... [--debug]
+//   apex test [--project DIR] [--class X]... [--method y] [--out DIR] [--include DIR]... [--debug]
 //       runs the project's Apex tests (like `sf apex run test`), one line per class, and ends
 //       with `apex tests: P passed, F failed, U unsupported of T`; exits 1 unless all pass.
 //       --debug prints the System.debug lines of each test that did not pass.
@@ -26,7 +26,7 @@ function main(): number {
     allowPositionals: true,
     options: {
       project: { type: 'string', default: process.cwd() },
-      class: { type: 'string' },
+      class: { type: 'string', multiple: true },
       method: { type: 'string' },
       out: { type: 'string' },
       include: { type: 'string', multiple: true },
@@ -42,7 +42,10 @@ function main(): number {
     const started = performance.now();
     const org = LocalOrg.open(root, { include });
     const loaded = performance.now();
-    const plans = plan(org, { className: values.class, methodName: values.method });
+    const classes = values.class ?? [];
+    const plans = classes.length
+      ? classes.flatMap((className) => plan(org, { className, methodName: values.method }))
+      : plan(org, { methodName: values.method });
     if (plans.length === 0) {
       console.error('apex: no test method matches');
       return 1;

@@ -1442,51 +1442,14 @@ export class Interpreter {
   private evalNew(expr: Extract<Expr, { k: 'new' }>, scope: Scope): ApexValue {
     const type = expr.type;
     const coll = collectionKind(type);
-    if (coll === 'list') {
+    if (coll === 'list' || coll === 'set') {
       const element = type.args[0] ?? OBJECT_TYPE;
-      if (expr.size) {
+      if (coll === 'list' && expr.size) {
         const size = this.eval(expr.size, scope) as number;
         return new ApexList(element, new Array<ApexValue>(size).fill(null));
       }
-      if (expr.items) {
-        return new ApexList(
-          element,
-          expr.items.map((i) => this.coerce(this.eval(i, scope), element, expr.pos))
-        );
-      }
-      if (expr.args.length === 1) {
-        const source = this.eval(expr.args[0], scope);
-        if (source instanceof ApexList || source instanceof ApexSet) {
-          return new ApexList(
-            element,
-            source.items().map((v) => this.coerce(v, element, expr.pos))
-          );
-        }
-        this.unsupported('new List from this argument', expr.pos);
-      }
-      return new ApexList(element, []);
-    }
-    if (coll === 'set') {
-      const element = type.args[0] ?? OBJECT_TYPE;
-      if (expr.items) {
-        return new ApexSet(
-          element,
-          expr.items.map((i) => this.coerce(this.eval(i, scope), element, expr.pos))
-        );
-      }
-      if (expr.args.length === 1) {
-        const source = this.eval(expr.args[0], scope);
-        if (source instanceof ApexList || source instanceof ApexSet) {
-          return new ApexSet(
-            element,
-            source.items().map((v) => this.coerce(v, element, expr.pos))
-          );
-        }
-        if (source === null) {
-          this.throwApex('System.NullPointerException', 'Argument cannot be null.');
-        }
-      }
-      return new ApexSet(element, []);
+      const values = this.initialElements(expr, element, scope);
+      return coll === 'list' ? new ApexList(element, values) : new ApexSet(element, values);
     }
     if (coll === 'map') {
       const keyType = type.args[0] ?? OBJECT_TYPE;
@@ -1557,6 +1520,51 @@ export class Interpreter {
       this.unsupported(`bind variable ${name} naming a type`, pos);
     }
     return value;
+  }
+
+  /**
+   * An object's instance fields, superclass first, in declaration order, transient ones left
+   * out: what toString and JSON.serialize show. A system object's fields are its own.
+   */
+  instanceFields(obj: ApexObject): [string, ApexValue][] {
+    const rc =
+      obj.cls && typeof obj.cls === 'object' && 'decl' in (obj.cls as object)
+        ? (obj.cls as RuntimeClass)
+        : null;
+    if (!rc) {
+      return [...obj.fields.entries()].filter(([k]) => !k.startsWith('$'));
+    }
+    const chain: RuntimeClass[] = [];
+    for (let c: RuntimeClass | null = rc; c; c = c.superclass) {
+      chain.unshift(c);
+    }
+    return chain.flatMap((c) =>
+      c.decl.members
+        .filter((m) => !m.isStatic && !m.modifiers.keywords.has('transient'))
+        .map((m): [string, ApexValue] => [m.name, obj.fields.get(m.name.toLowerCase()) ?? null])
+    );
+  }
+
+  /** The elements a new List or Set starts with: `{ a, b }`, or a copy of another collection. */
+  private initialElements(
+    expr: Extract<Expr, { k: 'new' }>,
+    element: TypeRef,
+    scope: Scope
+  ): ApexValue[] {
+    if (expr.items) {
+      return expr.items.map((i) => this.coerce(this.eval(i, scope), element, expr.pos));
+    }
+    if (expr.args.length === 1) {
+      const source = this.eval(expr.args[0], scope);
+      if (source instanceof ApexList || source instanceof ApexSet) {
+        return source.items().map((v) => this.coerce(v, element, expr.pos));
+      }
+      if (source === null) {
+        this.throwApex('System.NullPointerException', 'Argument cannot be null.');
+      }
+      this.unsupported(`new ${expr.type.name} from this argument`, expr.pos);
+    }
+    return [];
   }
 
   /** A bare name: a local, a field of this object or class, or a type. */

@@ -382,7 +382,5 @@ defineNative({
   methods: { gettriggerid: (self) => (self.native as { jobId: string }).jobId },
 });
 
-export const SOBJECT_TYPE = SOBJECT;
-
 /** DMLOptions a record was given with setOptions (Apex Reference Guide: SObject Class). */
 export const recordOptions = new WeakMap<SObjectValue, ApexObject>();

@@ -34,7 +34,7 @@ export function sobjectFieldToken(objectName: string, fieldName: string): ApexOb
   );
 }
 
-function describeResult(objectName: string): ApexObject {
+export function describeResult(objectName: string): ApexObject {
   return tokenObject(
     'Schema.DescribeSObjectResult',
     { objectName },

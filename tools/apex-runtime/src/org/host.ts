@@ -2,31 +2,20 @@
 // system library, reads and writes SObject fields through the schema, runs SOQL and DML against
 // the database, keeps the running user, the limits, queued jobs and coverage.
 import type { Expr, Pos, Stmt } from '../parse/ast';
-import { ApexError, UnsupportedError } from '../interpreter/errors';
+import { ApexError } from '../interpreter/errors';
 import {
   isBeingIterated,
   type Host,
   type Interpreter,
   type TypeMarker,
 } from '../interpreter/interpreter';
-import {
-  allNatives,
-  nativeClass,
-  type CallContext,
-  type NativeClass,
-} from '../interpreter/natives';
+import { nativeClass, type CallContext, type NativeClass } from '../interpreter/natives';
 import type { RuntimeClass } from '../interpreter/types';
 import {
-  ApexBlob,
-  ApexDate,
-  ApexDatetime,
-  ApexDecimal,
-  ApexDouble,
   ApexList,
   ApexMap,
   ApexObject,
   ApexSet,
-  ApexTime,
   SObjectValue,
   TypeValue,
   type ApexValue,
@@ -41,6 +30,7 @@ import type {
 } from '../schema/types';
 import {
   fieldsAccessor,
+  describeResult,
   fieldsMember,
   sobjectFieldToken,
   sobjectTypeToken,
@@ -152,7 +142,7 @@ export class OrgHost implements Host, OrgState {
           ? (this.interp.callMethod(found.rc, found.method, obj, [], found.method.pos) as string)
           : undefined;
       },
-      objectFields: (obj) => this.objectFields(obj),
+      objectFields: (obj) => this.interp.instanceFields(obj),
       invoke: (obj, method, args) =>
         this.interp.invokeObjectMethod(obj, method, args, {
           line: this.interp.frame?.line ?? 0,
@@ -173,26 +163,6 @@ export class OrgHost implements Host, OrgState {
           : undefined;
       },
     };
-  }
-
-  objectFields(obj: ApexObject): [string, ApexValue][] {
-    const rc = userClassOf(obj);
-    if (!rc) {
-      return [...obj.fields.entries()].filter(([k]) => !k.startsWith('$'));
-    }
-    const chain: RuntimeClass[] = [];
-    for (let c: RuntimeClass | null = rc; c; c = c.superclass) {
-      chain.unshift(c);
-    }
-    const out: [string, ApexValue][] = [];
-    for (const c of chain) {
-      for (const m of c.decl.members) {
-        if (!m.isStatic && !m.modifiers.keywords.has('transient')) {
-          out.push([m.name, obj.fields.get(m.name.toLowerCase()) ?? null]);
-        }
-      }
-    }
-    return out;
   }
 
   enqueue(
@@ -410,7 +380,7 @@ export class OrgHost implements Host, OrgState {
     if (className.toLowerCase() === 'schema.sobjecttype') {
       const object = this.services.describeObject(name);
       if (object) {
-        return this.describeResultWithFields(object.name);
+        return describeResult(object.name);
       }
     }
     const libraryValue = this.services.libraryProperty(className, lower);
@@ -428,17 +398,6 @@ export class OrgHost implements Host, OrgState {
       }
     }
     return undefined;
-  }
-
-  private describeResultWithFields(objectName: string): ApexObject {
-    const result = this.interp.host.invokeValueMethod(
-      sobjectTypeToken(objectName),
-      'getDescribe',
-      [],
-      this.interp,
-      { line: 0, column: 0 }
-    ) as ApexObject;
-    return result;
   }
 
   enumConstant(cls: NativeClass, name: string): ApexObject {
@@ -723,18 +682,3 @@ function identityHash(obj: object): number {
   }
   return h;
 }
-
-// Values the library needs to tell apart; re-exported for the services.
-export {
-  ApexBlob,
-  ApexDate,
-  ApexDatetime,
-  ApexDecimal,
-  ApexDouble,
-  ApexList,
-  ApexMap,
-  ApexSet,
-  ApexTime,
-  UnsupportedError,
-  allNatives,
-};

@@ -85,21 +85,7 @@ export class LocalOrgServices implements OrgServices {
     const classOf = (type: TypeRef): RuntimeClass | null =>
       this.interp.findClass(type.name, this.interp.frame?.cls ?? null);
     return {
-      objectFields: (obj) => {
-        const rc = userClassOf(obj);
-        if (!rc) {
-          return [...obj.fields.entries()].filter(([k]) => !k.startsWith('$'));
-        }
-        const chain: RuntimeClass[] = [];
-        for (let c: RuntimeClass | null = rc; c; c = c.superclass) {
-          chain.unshift(c);
-        }
-        return chain.flatMap((c) =>
-          c.decl.members
-            .filter((m) => !m.isStatic && !m.modifiers.keywords.has('transient'))
-            .map((m): [string, ApexValue] => [m.name, obj.fields.get(m.name.toLowerCase()) ?? null])
-        );
-      },
+      objectFields: (obj) => this.interp.instanceFields(obj),
       enumName: (obj) => {
         const native = obj.native as { enumName?: string } | undefined;
         return native && typeof native === 'object' && 'enumName' in native

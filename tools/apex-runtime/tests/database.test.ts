@@ -145,7 +145,7 @@ describe('bootstrap', () => {
         .get('ApiName'),
       'Not Started'
     );
-    assert.equal(db.rows('StaticResource')[0].get('Name'), 'LinkedInUrlVectors');
+    assert.equal(db.rows('StaticResource')[0]?.get('Name'), 'LinkedInUrlVectors');
     assert.ok(db.security.objectAccess(admin, 'kondo__Kondo_Conversation__c').modifyAll);
   });
 });
@@ -155,7 +155,7 @@ describe('insert', () => {
     const { db, admin } = fresh();
     const c = rec('Contact', { FirstName: 'Jane', LastName: 'Doe', Email: '' });
     const [result] = db.insert([c], sys(admin));
-    assert.ok(result.success);
+    assert.ok(result?.success);
     assert.equal(c.get('Id'), result.id);
     assert.equal(c.get('Name'), null, 'the caller record only gets its Id');
     const stored = db.getRow(result.id!)!;
@@ -178,7 +178,7 @@ describe('insert', () => {
     assert.equal(row.get('kondo__Sync_Messages__c'), true);
     assert.equal(
       row.get('SetupOwnerId'),
-      db.rows('Organization')[0].get('Id'),
+      db.rows('Organization')[0]?.get('Id'),
       'hierarchy settings default to the org'
     );
   });
@@ -193,7 +193,7 @@ describe('insert', () => {
         e instanceof DmlError &&
         e.message ===
           'Insert failed. First exception on row 1; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [LastName]: [LastName]' &&
-        e.dmlErrors[0].index === 1 &&
+        e.dmlErrors[0]?.index === 1 &&
         e.rowsProcessed === 2
     );
     assert.equal(db.rows('Contact').length, 0, 'all or none');
@@ -205,9 +205,9 @@ describe('insert', () => {
       [rec('Contact', { LastName: 'A' }), rec('Contact', {})],
       sys(admin, { allOrNone: false })
     );
-    assert.equal(results[0].success, true);
-    assert.equal(results[1].success, false);
-    assert.equal(results[1].errors[0].statusCode, 'REQUIRED_FIELD_MISSING');
+    assert.equal(results[0]?.success, true);
+    assert.equal(results[1]?.success, false);
+    assert.equal(results[1]?.errors[0]?.statusCode, 'REQUIRED_FIELD_MISSING');
     assert.equal(db.rows('Contact').length, 1);
   });
 
@@ -222,7 +222,9 @@ describe('insert', () => {
       r.map((x) => x.errors[0]?.statusCode),
       ['INVALID_FIELD_FOR_INSERT_UPDATE', 'STRING_TOO_LONG', 'INVALID_EMAIL_ADDRESS']
     );
-    assert.match(r[1].errors[0].message, /max length=80/);
+    const tooLong = r[1]?.errors[0];
+    assert.ok(tooLong);
+    assert.match(tooLong.message, /max length=80/);
     const conv = rec('kondo__Kondo_Conversation__c', {
       Name: 'c',
       kondo__Conversation_Id__c: 'k1',
@@ -234,7 +236,7 @@ describe('insert', () => {
       kondo__Message_Id__c: 'm',
     });
     const [m] = db.insert([msg], opts);
-    assert.equal(m.errors[0].statusCode, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    assert.equal(m?.errors[0]?.statusCode, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
   });
 
   it('enforces unique fields case-insensitively unless case-sensitive', () => {
@@ -250,7 +252,7 @@ describe('insert', () => {
       opts
     );
     if (field.unique && !field.caseSensitive) {
-      assert.equal(dup[0].errors[0].statusCode, 'DUPLICATE_VALUE');
+      assert.equal(dup[0]?.errors[0]?.statusCode, 'DUPLICATE_VALUE');
     }
     const conv = rec('kondo__Kondo_Conversation__c', { kondo__Conversation_Id__c: 'abc' });
     db.insert([conv], sys(admin));
@@ -258,13 +260,15 @@ describe('insert', () => {
       [rec('kondo__Kondo_Conversation__c', { kondo__Conversation_Id__c: 'ABC' })],
       opts
     );
-    assert.equal(caseDiff[0].success, true, 'Conversation_Id__c is case-sensitive');
+    assert.equal(caseDiff[0]?.success, true, 'Conversation_Id__c is case-sensitive');
     const same = db.insert(
       [rec('kondo__Kondo_Conversation__c', { kondo__Conversation_Id__c: 'abc' })],
       opts
     );
+    const duplicate = same[0]?.errors[0];
+    assert.ok(duplicate);
     assert.match(
-      same[0].errors[0].message,
+      duplicate.message,
       /^duplicate value found: kondo__Conversation_Id__c duplicates value on record with id: /
     );
   });
@@ -275,12 +279,12 @@ describe('insert', () => {
     const acc = rec('Account', { Name: 'Acme' });
     db.insert([acc], sys(admin));
     const wrongType = db.insert([rec('Contact', { LastName: 'W', AccountId: admin })], opts);
-    assert.equal(wrongType[0].errors[0].statusCode, 'FIELD_INTEGRITY_EXCEPTION');
+    assert.equal(wrongType[0]?.errors[0]?.statusCode, 'FIELD_INTEGRITY_EXCEPTION');
     const missing = db.insert(
       [rec('Contact', { LastName: 'M', AccountId: db.newId('Account') })],
       opts
     );
-    assert.equal(missing[0].errors[0].statusCode, 'INVALID_CROSS_REFERENCE_KEY');
+    assert.equal(missing[0]?.errors[0]?.statusCode, 'INVALID_CROSS_REFERENCE_KEY');
   });
 
   it('derives Task.IsClosed from TaskStatus and defaults Status and Priority', () => {
@@ -340,8 +344,9 @@ describe('triggers', () => {
       fire(_obj, timing, _op, news) {
         if (timing === 'before' && news) {
           sizes.push(news.length);
-          if (news[0].get('LastName') === 'L0') {
-            addRecordError(news[0], 'no L0 please');
+          const first = news[0];
+          if (first?.get('LastName') === 'L0') {
+            addRecordError(first, 'no L0 please');
           }
         }
       },
@@ -349,9 +354,9 @@ describe('triggers', () => {
     const records = Array.from({ length: 450 }, (_, i) => rec('Contact', { LastName: `L${i}` }));
     const results = db.insert(records, sys(admin, { triggers: host, allOrNone: false }));
     assert.deepEqual(sizes, [200, 200, 50]);
-    assert.equal(results[0].success, false);
-    assert.equal(results[0].errors[0].statusCode, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
-    assert.equal(results[0].errors[0].message, 'no L0 please');
+    assert.equal(results[0]?.success, false);
+    assert.equal(results[0]?.errors[0]?.statusCode, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    assert.equal(results[0]?.errors[0]?.message, 'no L0 please');
     assert.equal(db.rows('Contact').length, 449);
   });
 
@@ -393,21 +398,22 @@ describe('update, upsert, delete, undelete', () => {
   it('upserts on an external id: created flag, update of the match, duplicates refused', () => {
     const { db, admin } = fresh();
     const opts = sys(admin, { externalIdField: 'Conversation_Id__c' });
-    const first = db.upsert(
+    const [first] = db.upsert(
       [rec('kondo__Kondo_Conversation__c', { kondo__Conversation_Id__c: 'k', Name: 'one' })],
       opts
     );
-    assert.equal(first[0].created, true);
+    assert.ok(first);
+    assert.equal(first.created, true);
     const second = rec('kondo__Kondo_Conversation__c', {
       kondo__Conversation_Id__c: 'k',
       Name: 'two',
     });
-    const again = db.upsert([second], opts);
-    assert.equal(again[0].created, false);
-    assert.equal(again[0].id, first[0].id);
-    assert.equal(second.get('Id'), first[0].id);
+    const [again] = db.upsert([second], opts);
+    assert.equal(again?.created, false);
+    assert.equal(again?.id, first.id);
+    assert.equal(second.get('Id'), first.id);
     assert.equal(db.rows('kondo__Kondo_Conversation__c').length, 1);
-    assert.equal(db.getRow(first[0].id!)!.get('Name'), 'two');
+    assert.equal(db.getRow(first.id!)!.get('Name'), 'two');
     // Contacts with a non-unique external id: two matches.
     db.insert(
       [
@@ -420,7 +426,7 @@ describe('update, upsert, delete, undelete', () => {
       [rec('Contact', { LastName: 'C', kondo__LinkedIn_Key__c: 'dup' })],
       sys(admin, { externalIdField: 'kondo__LinkedIn_Key__c', allOrNone: false })
     );
-    assert.equal(dup[0].errors[0].statusCode, 'DUPLICATE_EXTERNAL_ID');
+    assert.equal(dup[0]?.errors[0]?.statusCode, 'DUPLICATE_EXTERNAL_ID');
   });
 
   it('deletes into the recycle bin, cascading master-detail children; undeletes them', () => {
@@ -437,7 +443,7 @@ describe('update, upsert, delete, undelete', () => {
       'ALL ROWS still sees it'
     );
     const [undeleted] = db.undelete([log.get('Id') as string], sys(admin));
-    assert.ok(undeleted.success);
+    assert.ok(undeleted?.success);
     assert.equal(db.rows('kondo__Kondo_Sync_Log_Entry__c').length, 1);
   });
 
@@ -468,13 +474,15 @@ describe('savepoints and snapshots', () => {
     db.restore(snap);
     assert.equal(db.rows('Account').length, 0);
     db.insert([rec('Account', { Name: 'again' })], sys(admin));
-    assert.notEqual(db.rows('Account')[0].get('Id'), idBefore);
+    assert.notEqual(db.rows('Account')[0]?.get('Id'), idBefore);
     db.restore(snap);
     db.insert([rec('Account', { Name: 'again' })], sys(admin));
-    const a = db.rows('Account')[0].get('Id');
+    const [account] = db.rows('Account');
+    assert.ok(account);
+    const a = account.get('Id');
     db.restore(snap);
     db.insert([rec('Account', { Name: 'again' })], sys(admin));
-    assert.equal(db.rows('Account')[0].get('Id'), a, 'Ids are deterministic per test');
+    assert.equal(db.rows('Account')[0]?.get('Id'), a, 'Ids are deterministic per test');
   });
 
   it('is cheap enough to snapshot and restore many times', () => {
@@ -529,27 +537,32 @@ describe('permissions and sharing', () => {
       [rec('kondo__Kondo_Conversation__c', {})],
       asUser(reader, { allOrNone: false })
     );
-    assert.equal(r1[0].errors[0].statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
-    assert.match(r1[0].errors[0].message, /Access to entity 'kondo__Kondo_Conversation__c' denied/);
+    const denied = r1[0]?.errors[0];
+    assert.ok(denied);
+    assert.equal(denied.statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
+    assert.match(denied.message, /Access to entity 'kondo__Kondo_Conversation__c' denied/);
     const r2 = db.insert(
       [rec('Contact', { LastName: 'x', kondo__LinkedIn_Key__c: 'k' })],
       asUser(reader, { allOrNone: false })
     );
-    assert.deepEqual(r2[0].errors[0].fields, ['kondo__LinkedIn_Key__c']);
+    assert.deepEqual(r2[0]?.errors[0]?.fields, ['kondo__LinkedIn_Key__c']);
   });
 
   it('applies sharing: private Contacts without Account, Private custom objects', () => {
     const { db, admin } = fresh();
+    // A rep: no View All anywhere (the integration set has View All on Contact).
+    const rep = makeUser(db, admin, 'Standard User', ['Kondo_User']);
     const u = makeUser(db, admin, 'Standard User', ['Kondo_Integration']);
     const hidden = rec('Contact', { LastName: 'Hidden' });
     db.insert([hidden], sys(admin));
     const row = db.getRow(hidden.get('Id') as string)!;
-    assert.ok(!db.security.canSee(u, row), 'a Contact without Account is private to its owner');
+    assert.ok(!db.security.canSee(rep, row), 'a Contact without Account is private to its owner');
+    assert.ok(db.security.canSee(u, row), 'View All on Contact sees it');
     const acc = rec('Account', { Name: 'Shared' });
     db.insert([acc], sys(admin));
     const visible = rec('Contact', { LastName: 'Visible', AccountId: acc.get('Id') });
     db.insert([visible], sys(admin));
-    assert.ok(db.security.canSee(u, db.getRow(visible.get('Id') as string)!));
+    assert.ok(db.security.canSee(rep, db.getRow(visible.get('Id') as string)!));
     const conv = rec('kondo__Kondo_Conversation__c', {});
     db.insert([conv], sys(admin));
     const convRow = db.getRow(conv.get('Id') as string)!;
@@ -558,7 +571,7 @@ describe('permissions and sharing', () => {
       [rec('kondo__Kondo_Conversation__c', { Id: conv.get('Id'), Name: 'x' })],
       asUser(u, { allOrNone: false })
     );
-    assert.equal(upd[0].errors[0].statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
+    assert.equal(upd[0]?.errors[0]?.statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
     const msg = db.insert(
       [
         rec('kondo__Kondo_Message__c', {
@@ -568,7 +581,7 @@ describe('permissions and sharing', () => {
       ],
       asUser(u, { allOrNone: false })
     );
-    assert.equal(msg[0].errors[0].statusCode, 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY');
+    assert.equal(msg[0]?.errors[0]?.statusCode, 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY');
   });
 });
 
@@ -599,7 +612,7 @@ describe('convertLead', () => {
       sys(admin, { triggers: host }),
       new ApexDate(2025, 6, 1)
     );
-    assert.ok(out.success);
+    assert.ok(out?.success);
     const stored = db.getRow(lead.get('Id') as string)!;
     assert.equal(stored.get('IsConverted'), true);
     assert.equal(stored.get('ConvertedContactId'), out.contactId);
@@ -631,8 +644,8 @@ describe('convertLead', () => {
       sys(admin, { allOrNone: false }),
       new ApexDate(2025, 6, 1)
     );
-    assert.equal(out.success, false);
-    assert.equal(out.errors[0].statusCode, 'INVALID_STATUS');
+    assert.equal(out?.success, false);
+    assert.equal(out?.errors[0]?.statusCode, 'INVALID_STATUS');
   });
 });
 

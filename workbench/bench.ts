@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { buildWorkbench, ROOT } from './lib/build';
 import { KEEP_NAMES_HELPER, launchChromium } from './lib/browser';
 import { serve } from './lib/server';
+import { openLocalOrg } from '../scripts/local/localOrg';
 
 const SIZES = [100, 1_000, 10_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -71,7 +72,8 @@ async function metrics(page: Page): Promise<Metrics> {
 
 async function main(): Promise<void> {
   const built = await buildWorkbench({ mode: 'production', outDir: OUT_DIR });
-  const server = await serve(ROOT, OUT_DIR, 0);
+  // The page needs its local org even for a generated history: it reads its users at start.
+  const server = await serve(ROOT, OUT_DIR, 0, openLocalOrg({ storeFile: null }).session);
   const browser = await launchChromium();
   const rows: string[][] = [];
   try {

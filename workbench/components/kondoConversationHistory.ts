@@ -1,17 +1,14 @@
-// Workbench entry of kondoConversationHistory (record page of a Contact or Lead).
+// Workbench entry of kondoConversationHistory (record page of a Contact or Lead). The records
+// are the local org's Contacts and Leads; the Data state reads them through the real
+// ConversationHistoryController as the viewing user. The long history is generated in the page.
 import { apexError } from '../src/apexRuntime';
-import { defineEntry, type StateContext } from '../src/types';
+import { defineEntry, type OrgReader, type SampleRecord, type StateContext } from '../src/types';
 import {
   LONG_HISTORY_DEFAULT,
   LONG_HISTORY_RECORD_ID,
-  PEOPLE,
   SampleHistory,
   longHistoryPerson,
 } from '../fixtures/history';
-
-const people = new SampleHistory(PEOPLE);
-const NO_ACCESS =
-  'NO_ACCESS: You do not have access to Kondo conversations. Ask your Salesforce admin for the Kondo User permission set.';
 
 function messageCount(context: StateContext): number {
   const wanted = Number(context.params.get('messages') ?? LONG_HISTORY_DEFAULT);
@@ -28,31 +25,67 @@ function longHistoryOf(context: StateContext): SampleHistory {
   return longHistory.history;
 }
 
+interface PersonRow {
+  Id: string;
+  Name: string;
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Contacts and Leads of the org, those with the most conversations first. */
+async function people({ org, query }: OrgReader): Promise<SampleRecord[]> {
+  const ns = org.namespace ? `${org.namespace}__` : '';
+  const [contacts, leads, conversations] = await Promise.all([
+    query<PersonRow>('SELECT Id, Name FROM Contact ORDER BY Name'),
+    query<PersonRow>('SELECT Id, Name FROM Lead WHERE IsConverted = false ORDER BY Name'),
+    query<Record<string, string | number | null>>(
+      `SELECT ${ns}Contact__c, ${ns}Lead__c, ${ns}Message_Count__c FROM ${ns}Kondo_Conversation__c`
+    ),
+  ]);
+  const threads = new Map<string, { conversations: number; messages: number }>();
+  for (const row of conversations) {
+    const personId = row[`${ns}Contact__c`] ?? row[`${ns}Lead__c`];
+    if (typeof personId !== 'string') continue;
+    const counts = threads.get(personId) ?? { conversations: 0, messages: 0 };
+    counts.conversations += 1;
+    counts.messages += Number(row[`${ns}Message_Count__c`] ?? 0);
+    threads.set(personId, counts);
+  }
+  const rows = [
+    ...contacts.map((row) => ({ row, object: 'Contact' })),
+    ...leads.map((row) => ({ row, object: 'Lead' })),
+  ].map(({ row, object }) => ({
+    row,
+    object,
+    counts: threads.get(row.Id) ?? { conversations: 0, messages: 0 },
+  }));
+  rows.sort(
+    (a, b) =>
+      b.counts.conversations - a.counts.conversations || a.row.Name.localeCompare(b.row.Name)
+  );
+  return rows.map(({ row, object, counts }) => ({
+    id: row.Id,
+    label: `${row.Name} (${object}, ${plural(counts.conversations, 'conversation')}, ${plural(counts.messages, 'message')})`,
+  }));
+}
+
 export default defineEntry({
   component: 'kondoConversationHistory',
   description:
     'The LinkedIn conversations Kondo synced for a Contact or Lead, on its record page: labels, notes, links, search and a switcher between threads.',
   width: 'medium',
-  records: PEOPLE.map((person) => ({
-    id: person.recordId,
-    label: `${person.name} (${person.conversations.length} conversation${person.conversations.length === 1 ? '' : 's'}, ${person.conversations.reduce((sum, c) => sum + c.messages.length, 0)} messages)`,
-  })),
+  records: people,
   states: {
     data: {
       label: 'Data',
-      description: 'A synced person; pick another sample record to see other threads.',
+      description:
+        'The record’s conversations as the viewing user may read them; pick another record or user to compare.',
       props: (context) => ({ recordId: context.recordId }),
-      apex: {
-        'ConversationHistoryController.getConversations': (params) =>
-          people.getConversations(params.recordId),
-        'ConversationHistoryController.getMessages': (params) =>
-          people.getMessages(params.conversationId, params.pageSize, params.beforeCursor),
-      },
     },
     empty: {
       label: 'Empty',
       description: 'No conversation has been synced for this person yet.',
-      props: () => ({ recordId: '003000000000999AAA' }),
+      props: (context) => ({ recordId: context.recordId }),
       apex: {
         'ConversationHistoryController.getConversations': () => [],
       },
@@ -70,7 +103,7 @@ export default defineEntry({
     'long-history': {
       label: 'Long history',
       description:
-        'One thread of 10,000 generated messages (?messages=N for another size), paged 200 at a time.',
+        'One thread of 10,000 messages generated in the page (?messages=N for another size), paged 200 at a time.',
       props: () => ({ recordId: LONG_HISTORY_RECORD_ID }),
       prepare: (context) => {
         longHistoryOf(context);
@@ -88,16 +121,10 @@ export default defineEntry({
     },
     'no-permission': {
       label: 'No permission',
-      description: 'The user lacks the Kondo User permission set.',
+      description:
+        'Viewed by a user without the Kondo User permission set: the real Apex refuses the read.',
+      user: 'no-access',
       props: (context) => ({ recordId: context.recordId }),
-      apex: {
-        'ConversationHistoryController.getConversations': () => {
-          throw apexError(NO_ACCESS);
-        },
-        'ConversationHistoryController.getMessages': () => {
-          throw apexError(NO_ACCESS);
-        },
-      },
     },
     loading: {
       label: 'Loading',

@@ -1,11 +1,23 @@
-// Workbench entry of kondoSetupMappings, the "Field mappings" card of kondoSetup. It takes its
-// data from the setup page as properties and calls no Apex; edits are sent up as `change`
-// events, so this entry shows each state as the parent passes it (kondoSetup's own entry and
-// tests show the edits round trip).
-import { CONFIGURED, FIELD_OPTIONS, PROPERTIES } from '../fixtures/setup';
-import { defineEntry } from '../src/types';
+// Workbench entry of kondoSetupMappings, the "Field mappings" card of kondoSetup. It calls no
+// Apex and shows what the setup page passes: the fields and Kondo properties to choose from come
+// from the local org's real SetupController.getSetup; the mappings are sample rows. Edits are
+// sent up as `change` events (kondoSetup's own entry and tests show the edits round trip).
+import type { FieldOption, PropertyOption, SetupPage } from '../../types/dto/setup';
+import { SAMPLE_MAPPINGS, SAMPLE_READ_BACK } from '../fixtures/setupProps';
+import { callApex } from '../src/localOrg';
+import { defineEntry, type StateContext } from '../src/types';
 
-const common = { fieldOptions: FIELD_OPTIONS, properties: PROPERTIES };
+/** The org's catalog, as the admin's setup page receives it. */
+async function catalog(
+  context: StateContext
+): Promise<{ fieldOptions: FieldOption[]; properties: PropertyOption[] }> {
+  const answer = await callApex(context.user, 'SetupController.getSetup', {});
+  if (!answer.ok) {
+    throw new Error(`getSetup failed: ${answer.body.message}`);
+  }
+  const page = answer.value as SetupPage;
+  return { fieldOptions: page.fieldOptions, properties: page.properties };
+}
 
 export default defineEntry({
   component: 'kondoSetupMappings',
@@ -16,31 +28,39 @@ export default defineEntry({
     data: {
       label: 'Mapped',
       description:
-        'Three Contact and three Lead mappings (one custom property) and five fields shown in Kondo.',
-      props: () => ({
-        ...common,
-        mappings: CONFIGURED.mappings,
-        readBackFields: CONFIGURED.readBackFields,
+        'Three Contact and three Lead mappings (one custom property) and five fields shown in Kondo, over the org’s fields.',
+      user: 'admin',
+      props: async (context) => ({
+        ...(await catalog(context)),
+        mappings: SAMPLE_MAPPINGS,
+        readBackFields: SAMPLE_READ_BACK,
         errors: [],
       }),
     },
     empty: {
       label: 'Nothing mapped',
       description: 'A fresh install: only the buttons to add mappings and fields.',
-      props: () => ({ ...common, mappings: [], readBackFields: [], errors: [] }),
+      user: 'admin',
+      props: async (context) => ({
+        ...(await catalog(context)),
+        mappings: [],
+        readBackFields: [],
+        errors: [],
+      }),
     },
     errors: {
       label: 'Row errors',
       description:
         'The server refused an import: each error shows at its row (the field a list cannot go into is not offered, so its picker is empty), a section-wide one above the lists.',
-      props: () => ({
-        ...common,
+      user: 'admin',
+      props: async (context) => ({
+        ...(await catalog(context)),
         mappings: [
-          ...CONFIGURED.mappings,
+          ...SAMPLE_MAPPINGS,
           { objectName: 'Lead', kondoProperty: 'labels', targetField: 'Status' },
           { objectName: 'Lead', kondoProperty: 'location', targetField: 'Title' },
         ],
-        readBackFields: [...CONFIGURED.readBackFields, { objectName: 'Contact', field: 'Email' }],
+        readBackFields: [...SAMPLE_READ_BACK, { objectName: 'Contact', field: 'Email' }],
         errors: [
           {
             section: 'mappings',

@@ -1,6 +1,9 @@
 // Workbench entry of kondoSyncHealth, the sync log inside kondoSetup's "Sync log" card. It takes
-// the SyncHealth that getSetup returned as a property and calls no Apex.
-import { EMPTY_HEALTH, HEALTH } from '../fixtures/setup';
+// the SyncHealth that getSetup returned as a property and calls no Apex: the local org's own, or
+// a sample log with failures.
+import type { SetupPage } from '../../types/dto/setup';
+import { EMPTY_HEALTH, HEALTH } from '../fixtures/setupProps';
+import { callApex } from '../src/localOrg';
 import { defineEntry } from '../src/types';
 
 export default defineEntry({
@@ -9,6 +12,18 @@ export default defineEntry({
     'The sync log of the last 14 days: a chart per day, the recent requests, failure filters and a CSV export. Shown inside kondoSetup.',
   width: 'wide',
   states: {
+    org: {
+      label: 'Local org',
+      description: 'The sync log of the local org, as getSetup returns it to an admin.',
+      user: 'admin',
+      props: async (context) => {
+        const answer = await callApex(context.user, 'SetupController.getSetup', {});
+        if (!answer.ok) {
+          throw new Error(`getSetup failed: ${answer.body.message}`);
+        }
+        return { health: (answer.value as SetupPage).health };
+      },
+    },
     data: {
       label: 'With failures',
       description:

@@ -1,8 +1,12 @@
-// A static file server for the built workbench: workbench/dist at /, the SLDS assets at /slds/.
+// The workbench's server: the local org's paths (Apex REST, the Lightning calls of the page, its
+// users; see tools/apex-runtime/src/server/http.ts) when one is given, then the built workbench
+// (workbench/dist at /, the SLDS assets at /slds/).
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { handleOrgRequest } from '../../tools/apex-runtime/src/server/http';
+import type { LocalOrgSession } from '../../tools/apex-runtime/src/server/session';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,11 +36,27 @@ function fileFor(root: string, sldsAssets: string, pathname: string): string | u
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
-/** Serves `distDir` on localhost; port 0 picks a free port. */
-export function serve(repoRoot: string, distDir: string, port: number): Promise<RunningServer> {
+/** Serves `distDir` (and `org` when given) on localhost; port 0 picks a free port. */
+export function serve(
+  repoRoot: string,
+  distDir: string,
+  port: number,
+  org?: LocalOrgSession
+): Promise<RunningServer> {
   const sldsAssets = join(repoRoot, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
   const server: Server = createServer((request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (org) {
+      void handleOrgRequest(org, request, response).then((handled) => {
+        if (!handled) {
+          serveFile(request.url, response);
+        }
+      });
+      return;
+    }
+    serveFile(request.url, response);
+  });
+  const serveFile = (requestUrl: string | undefined, response: ServerResponse): void => {
+    const { pathname } = new URL(requestUrl ?? '/', 'http://localhost');
     const file = fileFor(distDir, sldsAssets, pathname);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -48,7 +68,7 @@ export function serve(repoRoot: string, distDir: string, port: number): Promise<
       'cache-control': 'no-store',
     });
     createReadStream(file).pipe(response);
-  });
+  };
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => {

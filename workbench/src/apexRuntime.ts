@@ -1,9 +1,11 @@
 // The workbench's `@salesforce/apex/<Class>.<method>` modules. Each import resolves (at build
 // time) to `apexMethod('<Class>.<method>')`: a function for imperative calls that also carries a
-// wire adapter (`.adapter`), like the platform's Apex imports. Both answer from the handlers of
-// the state shown in the page. Wired data is frozen, as the platform's is; imperative results
-// are fresh copies.
+// wire adapter (`.adapter`), like the platform's Apex imports. A call is answered by the real
+// Apex method in the local org, as the viewing user, unless the state shown simulates it with a
+// handler (a server failure, an answer that never comes, a generated history). Wired data is
+// frozen, as the platform's is; imperative results are fresh copies.
 import type { ApexMethodName } from './apexMethods';
+import { callApex, type ApexErrorBody, type LocalOrgUser } from './localOrg';
 import type { ApexHandlers, StateContext } from './types';
 
 type Handler = (params: unknown, context: StateContext) => unknown;
@@ -12,6 +14,8 @@ interface ActiveState {
   name: string;
   apex: ApexHandlers;
   context: StateContext;
+  /** Whom the org's Apex runs as. */
+  user: LocalOrgUser;
   latencyMs: number;
 }
 
@@ -24,30 +28,31 @@ export function activateState(state: ActiveState): void {
 }
 
 /**
- * An AuraHandledException as a component receives it (wire `error`, rejected call): the
- * platform's fields (`status`, `statusText`, `ok`, `body.message`, `headers`) on an Error.
+ * A failed Apex call as a component receives it (wire `error`, rejected call): the platform's
+ * fields (`status`, `statusText`, `ok`, `body`, `headers`) on an Error.
  */
 export class ApexError extends Error {
-  readonly status = 500;
-  readonly statusText = 'Server Error';
+  readonly statusText: string;
   readonly ok = false;
-  readonly body: { message: string; exceptionType: string; isUserDefinedException: boolean };
   readonly headers: Record<string, never> = {};
 
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly body: ApexErrorBody,
+    readonly status = 500
+  ) {
+    super(body.message);
     this.name = 'ApexError';
-    this.body = {
-      message,
-      exceptionType: 'System.AuraHandledException',
-      isUserDefinedException: false,
-    };
+    this.statusText = status === 500 ? 'Server Error' : 'Error';
   }
 }
 
 /** Throw this from a handler to answer like an AuraHandledException with that message. */
 export function apexError(message: string): ApexError {
-  return new ApexError(message);
+  return new ApexError({
+    message,
+    exceptionType: 'System.AuraHandledException',
+    isUserDefinedException: false,
+  });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -70,14 +75,16 @@ async function invoke(name: ApexMethodName, params: unknown): Promise<unknown> {
     throw apexError(`WORKBENCH: ${name} was called before the page chose a state.`);
   }
   const handler = state.apex[name] as Handler | undefined;
-  if (!handler) {
-    // Loud on purpose: the browser tests fail on console errors, so a missing fixture shows.
-    console.error(`[workbench] no sample data for ${name} in state "${state.name}"`);
-    throw apexError(`WORKBENCH: no sample data for ${name} in state "${state.name}".`);
-  }
   await delay(state.latencyMs);
-  // A copy, so that neither the component nor the next call can change the sample data.
-  return structuredClone(await handler(structuredClone(params), state.context));
+  if (handler) {
+    // A copy, so that neither the component nor the next call can change the sample data.
+    return structuredClone(await handler(structuredClone(params), state.context));
+  }
+  const answer = await callApex(state.user, name, params);
+  if (!answer.ok) {
+    throw new ApexError(answer.body, answer.status);
+  }
+  return answer.value;
 }
 
 type WireCallback = (value: { data?: unknown; error?: unknown }) => void;

@@ -1,13 +1,15 @@
-// The workbench page: lists every component bundle, shows the chosen one on its sample data in
-// the chosen state, and lets the reader switch state and sample record. Plain DOM with SLDS
-// classes, so the page itself adds nothing to the components it shows.
+// The workbench page: lists every component bundle, shows the chosen one in the chosen state on
+// the local org it is served with (its Apex answering as the viewing user), and lets the reader
+// switch state, record and user. Plain DOM with SLDS classes, so the page itself adds nothing
+// to the components it shows.
 // Synthetic shadow first: the base components need it, as on the platform.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import { catalog, type CatalogItem } from 'virtual:workbench-catalog';
 import { activateState } from './apexRuntime';
+import { connect, query, type LocalOrg, type LocalOrgUser } from './localOrg';
 import { SHOW_TOAST_EVENT, type ShowToastEventDetail } from './platform/showToastEvent';
-import type { StateContext, WorkbenchEntry } from './types';
+import type { SampleRecord, StateContext, WorkbenchEntry } from './types';
 
 /** What the browser tests and the benchmark read from the page. */
 export interface WorkbenchStatus {
@@ -47,9 +49,15 @@ function h(
   return element;
 }
 
-function link(params: Record<string, string | undefined>): string {
+const params = new URLSearchParams(window.location.search);
+
+function link(values: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
+  // The viewing user stays as the reader moves around the page.
+  for (const [name, value] of Object.entries({
+    user: params.get('user') ?? undefined,
+    ...values,
+  })) {
     if (value) {
       search.set(name, value);
     }
@@ -58,7 +66,6 @@ function link(params: Record<string, string | undefined>): string {
   return query ? `?${query}` : './';
 }
 
-const params = new URLSearchParams(window.location.search);
 const status: WorkbenchStatus = {
   component: params.get('component'),
   state: null,
@@ -98,6 +105,86 @@ function navigation(current: CatalogItem | undefined): HTMLElement {
   ]);
 }
 
+/** An SLDS table with a caption (visible when a class is given, else for screen readers). */
+function table(
+  caption: string,
+  headers: string[],
+  rows: HTMLElement[],
+  captionClass = 'slds-assistive-text'
+): HTMLElement {
+  return h('table', { class: 'slds-table slds-table_bordered slds-table_cell-buffer' }, [
+    h('caption', { class: captionClass }, [caption]),
+    h('thead', {}, [
+      h(
+        'tr',
+        { class: 'slds-line-height_reset' },
+        headers.map((header) => h('th', { scope: 'col' }, [header]))
+      ),
+    ]),
+    h('tbody', {}, rows),
+  ]);
+}
+
+function code(text: string): HTMLElement {
+  return h('code', { class: 'wb-code' }, [text]);
+}
+
+/** The first screen: what this is, who is viewing, where the API is, how to push data. */
+function orgPanel(org: LocalOrg, viewing: LocalOrgUser): HTMLElement {
+  const api = `${org.origin}/services/apexrest/${org.namespace}/v1`;
+  const rows = org.users.map((user) =>
+    h('tr', {}, [
+      h('th', { scope: 'row' }, [
+        h('a', { href: link({ user: user.key }) }, [user.name]),
+        h('div', { class: 'slds-text-body_small wb-folder' }, [user.key]),
+      ]),
+      h('td', { class: 'slds-cell-wrap' }, [user.permissionSets.join(', ') || 'none']),
+      h('td', { class: 'slds-cell-wrap' }, [user.description]),
+    ])
+  );
+  return h(
+    'section',
+    {
+      class: 'slds-card slds-p-around_medium slds-m-bottom_medium',
+      'aria-labelledby': 'wb-org-title',
+    },
+    [
+      h('h2', { class: 'slds-text-heading_medium slds-m-bottom_small', id: 'wb-org-title' }, [
+        'Local org',
+      ]),
+      h('p', { class: 'slds-m-bottom_x-small' }, [
+        'The package runs here: its Apex in the local Apex runtime, its metadata and the sample data in a database kept in ',
+        code('.local-org/'),
+        ' (',
+        code('npm start -- --reset'),
+        ' starts over). Each component below calls its real Apex as the viewing user: now ',
+        h('strong', { class: 'wb-viewing' }, [viewing.name]),
+        ` (${viewing.permissionSets.join(', ') || 'no Kondo permission set'}).`,
+      ]),
+      h('p', { class: 'slds-m-bottom_x-small' }, [
+        'Apex REST: ',
+        code(`${api}/conversations`),
+        ', ',
+        code(`${api}/lookup`),
+        ', ',
+        code(`${api}/settings`),
+      ]),
+      h('p', { class: 'slds-m-bottom_small' }, [
+        'Push conversations: ',
+        code(
+          `KONDO_ACCESS_TOKEN=$(npm run -s local -- token --user integration) npx kondo-sf push data/sample/conversations.push.json --instance-url ${org.origin}`
+        ),
+      ]),
+      table(
+        'Users (pick one to view as)',
+        ['User', 'Permission sets', 'Who this is'],
+        rows,
+        'slds-text-title_caps slds-p-bottom_x-small'
+      ),
+    ]
+  );
+}
+
 function overview(): HTMLElement {
   const rows = catalog.map((item) =>
     h('tr', { class: 'slds-hint-parent' }, [
@@ -121,19 +208,9 @@ function overview(): HTMLElement {
   return h('div', { class: 'slds-card slds-p-around_medium' }, [
     h('p', { class: 'slds-m-bottom_small' }, [
       `${catalog.length} components with a template, built with LWC open source from force-app/. `,
-      'Pick one to see it on sample data; each state is a URL of its own.',
+      'Pick one to see it on the local org; each state is a URL of its own.',
     ]),
-    h('table', { class: 'slds-table slds-table_bordered slds-table_cell-buffer' }, [
-      h('caption', { class: 'slds-assistive-text' }, ['Components']),
-      h('thead', {}, [
-        h('tr', { class: 'slds-line-height_reset' }, [
-          h('th', { scope: 'col' }, ['Component']),
-          h('th', { scope: 'col' }, ['Folder']),
-          h('th', { scope: 'col' }, ['States']),
-        ]),
-      ]),
-      h('tbody', {}, rows),
-    ]),
+    table('Components', ['Component', 'Folder', 'States'], rows),
   ]);
 }
 
@@ -173,15 +250,15 @@ function stateSwitch(
 
 function recordPicker(
   item: CatalogItem,
-  entry: WorkbenchEntry,
+  records: SampleRecord[],
   stateKey: string,
   record: string | undefined
 ): HTMLElement | null {
-  if (!entry.records?.length) {
+  if (!records.length) {
     return null;
   }
   const select = h('select', { class: 'slds-select', id: 'wb-record' }) as HTMLSelectElement;
-  for (const sample of entry.records) {
+  for (const sample of records) {
     const option = h('option', { value: sample.id }, [sample.label]) as HTMLOptionElement;
     option.selected = sample.id === record;
     select.append(option);
@@ -190,7 +267,7 @@ function recordPicker(
     window.location.search = link({ component: item.name, state: stateKey, record: select.value });
   });
   return h('div', { class: 'slds-form-element wb-record' }, [
-    h('label', { class: 'slds-form-element__label', for: 'wb-record' }, ['Sample record']),
+    h('label', { class: 'slds-form-element__label', for: 'wb-record' }, ['Record']),
     h('div', { class: 'slds-form-element__control' }, [
       h('div', { class: 'slds-select_container' }, [select]),
     ]),
@@ -219,14 +296,44 @@ function toastRegion(): { region: HTMLElement; show(detail: ShowToastEventDetail
   };
 }
 
-function showComponent(item: CatalogItem, entry: WorkbenchEntry, main: HTMLElement): void {
+function userSwitch(org: LocalOrg, viewing: LocalOrgUser): HTMLElement {
+  const select = h('select', { class: 'slds-select', id: 'wb-user' }) as HTMLSelectElement;
+  for (const user of org.users) {
+    const option = h('option', { value: user.key }, [user.name]) as HTMLOptionElement;
+    option.selected = user.key === viewing.key;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    const next = new URLSearchParams(window.location.search);
+    next.set('user', select.value);
+    window.location.search = next.toString();
+  });
+  return h('div', { class: 'wb-user' }, [
+    h('label', { class: 'wb-user__label', for: 'wb-user' }, ['Viewing as']),
+    h('div', { class: 'slds-select_container' }, [select]),
+  ]);
+}
+
+async function showComponent(
+  item: CatalogItem,
+  entry: WorkbenchEntry,
+  main: HTMLElement,
+  org: LocalOrg,
+  viewing: LocalOrgUser
+): Promise<void> {
   const stateKeys = Object.keys(entry.states);
   const requested = params.get('state') ?? '';
   const stateKey = stateKeys.includes(requested) ? requested : (stateKeys[0] ?? '');
   const state = entry.states[stateKey];
-  const record = entry.records?.some((sample) => sample.id === params.get('record'))
+  const admin = org.users.find((user) => user.key === 'admin') ?? viewing;
+  const records = entry.records
+    ? await entry.records({ org, query: (soql) => query(admin, soql) })
+    : [];
+  const record = records.some((sample) => sample.id === params.get('record'))
     ? (params.get('record') ?? undefined)
-    : entry.records?.[0]?.id;
+    : records[0]?.id;
+  const user = org.users.find((candidate) => candidate.key === state?.user) ?? viewing;
+  const simulated = Object.keys(state?.apex ?? {});
   status.state = stateKey;
   document.title = `${item.name} · ${state?.label ?? 'no state'} · Kondo workbench`;
 
@@ -247,10 +354,22 @@ function showComponent(item: CatalogItem, entry: WorkbenchEntry, main: HTMLEleme
     ]),
     h('div', { class: 'wb-controls slds-m-bottom_small' }, [
       stateSwitch(item, entry, stateKey, record),
-      recordPicker(item, entry, stateKey, record),
+      recordPicker(item, records, stateKey, record),
     ]),
     h('p', { class: 'slds-text-color_weak slds-m-bottom_small wb-state-description' }, [
       state?.description ?? '',
+      ' ',
+      h(
+        'span',
+        {
+          class: `slds-badge ${simulated.length ? 'slds-badge_lightest' : 'slds-theme_success'} wb-source`,
+        },
+        [
+          simulated.length
+            ? `Simulated: ${simulated.map((name) => name.split('.')[1]).join(', ')}`
+            : `Local org, as ${user.name}`,
+        ]
+      ),
     ]),
     stage,
     toasts.region
@@ -260,12 +379,13 @@ function showComponent(item: CatalogItem, entry: WorkbenchEntry, main: HTMLEleme
     return;
   }
 
-  const context: StateContext = { recordId: record, params };
+  const context: StateContext = { recordId: record, params, user };
   const latency = Number(params.get('latency') ?? 0);
   activateState({
     name: stateKey,
     apex: state.apex ?? {},
     context,
+    user,
     latencyMs: Number.isFinite(latency) ? latency : 0,
   });
   stage.addEventListener(SHOW_TOAST_EVENT, (event) => {
@@ -283,24 +403,52 @@ function showComponent(item: CatalogItem, entry: WorkbenchEntry, main: HTMLEleme
   const element = createElement(item.tag, {
     is: item.component as Parameters<typeof createElement>[1]['is'],
   });
-  Object.assign(element, state.props?.(context) ?? {});
+  Object.assign(element, (await state.props?.(context)) ?? {});
   status.mountedAt = performance.now();
   stage.append(element);
   window.dispatchEvent(new CustomEvent(MOUNTED_EVENT, { detail: element }));
   status.ready = true;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const current = catalog.find((item) => item.name === status.component);
   const main = h('main', { class: 'wb-main slds-p-around_medium' });
+  let org: LocalOrg;
+  try {
+    org = await connect();
+  } catch (error) {
+    document.body.append(
+      h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, [
+        h('h2', {}, [
+          `The local org does not answer (${error instanceof Error ? error.message : String(error)}). Start the workbench with npm start.`,
+        ]),
+      ])
+    );
+    status.ready = true;
+    return;
+  }
+  const viewing: LocalOrgUser | undefined =
+    org.users.find((user) => user.key === params.get('user')) ??
+    org.users.find((user) => user.key === 'admin') ??
+    org.users[0];
+  if (!viewing) {
+    document.body.append(
+      h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, [
+        h('h2', {}, ['The local org has no users: check config/local-org.json.']),
+      ])
+    );
+    status.ready = true;
+    return;
+  }
   const header = h(
     'header',
     { class: 'wb-header slds-p-horizontal_medium slds-p-vertical_small' },
     [
-      h('a', { class: 'wb-brand slds-text-heading_medium', href: './' }, ['Kondo workbench']),
+      h('a', { class: 'wb-brand slds-text-heading_medium', href: link({}) }, ['Kondo workbench']),
       h('span', { class: 'slds-text-body_small wb-tagline' }, [
-        'the package components on sample data, built with LWC open source',
+        `the package's components on a local org running its Apex, at ${org.origin}`,
       ]),
+      userSwitch(org, viewing),
     ]
   );
   document.body.append(header, h('div', { class: 'wb-layout' }, [navigation(current), main]));
@@ -312,10 +460,11 @@ function start(): void {
         ])
       );
     }
-    main.prepend(
-      h('h1', { class: 'slds-text-heading_large slds-m-bottom_medium' }, ['Components'])
+    main.append(
+      orgPanel(org, viewing),
+      h('h1', { class: 'slds-text-heading_large slds-m-bottom_medium' }, ['Components']),
+      overview()
     );
-    main.append(overview());
     status.ready = true;
     return;
   }
@@ -327,7 +476,7 @@ function start(): void {
     status.ready = true;
     return;
   }
-  showComponent(current, current.entry, main);
+  await showComponent(current, current.entry, main, org, viewing);
 }
 
-start();
+void start();

@@ -1,5 +1,8 @@
-// Shared by the browser tests: serves the built workbench, opens a page per test, collects
-// console errors and page errors, runs axe-core in the page and saves screenshots.
+// Shared by the browser tests: serves the built workbench on a local org of its own (in memory,
+// seeded with the sample data through the API, as npm start seeds it), opens a page per test,
+// collects console errors and page errors, runs axe-core in the page and saves screenshots.
+// Tests arrange and check data through the org's own doors: its REST API, its @AuraEnabled
+// methods, anonymous Apex.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type AxeCore from 'axe-core';
@@ -7,11 +10,28 @@ import type { Browser, Page } from 'playwright-core';
 import { DIST, ROOT } from '../lib/build';
 import { KEEP_NAMES_HELPER, launchChromium } from '../lib/browser';
 import { serve, type RunningServer } from '../lib/server';
+import { KondoClient } from '../../client/src/client';
+import { openLocalOrg } from '../../scripts/local/localOrg';
+import type { AuraOutcome, LocalOrgSession } from '../../tools/apex-runtime/src/server/session';
 
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
 
 export interface Workbench {
   url: string;
+  org: LocalOrgSession;
+  /** An @AuraEnabled call as one of the org's users; throws if it fails. */
+  apex<T>(user: string, method: string, params?: Record<string, unknown>): T;
+  /** The API client over HTTP as a user of the org, as Kondo calls it. */
+  client(user: string): KondoClient;
+  /** SOQL as a user (sharing and field-level security apply), through the REST API's query. */
+  query<T>(user: string, soql: string): T[];
+  /** An Apex REST call as a user: status and parsed JSON body. */
+  rest(
+    user: string,
+    method: string,
+    path: string,
+    body?: unknown
+  ): { status: number; body: unknown };
   open(query: string): Promise<OpenedPage>;
   close(): Promise<void>;
 }
@@ -37,7 +57,8 @@ export async function startWorkbench(): Promise<Workbench> {
       'workbench/dist is missing: run the tests through `npm test` or `npm run test:browser`'
     );
   }
-  const server: RunningServer = await serve(ROOT, DIST, 0);
+  const { session: org } = openLocalOrg({ storeFile: null });
+  const server: RunningServer = await serve(ROOT, DIST, 0, org);
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -47,6 +68,45 @@ export async function startWorkbench(): Promise<Workbench> {
   }
   return {
     url: server.url,
+    org,
+    apex<T>(user: string, method: string, params: Record<string, unknown> = {}): T {
+      const outcome: AuraOutcome = org.aura(method, params, org.user(user).token);
+      if (!outcome.ok) {
+        throw new Error(`${method} as ${user} failed: ${outcome.body.message}`);
+      }
+      return outcome.value as T;
+    },
+    client(user: string): KondoClient {
+      return new KondoClient({
+        credentials: {
+          instanceUrl: server.url.replace(/\/$/, ''),
+          accessToken: org.user(user).token,
+        },
+      });
+    },
+    query<T>(user: string, soql: string): T[] {
+      const answer = org.query(soql, org.user(user).token);
+      const parsed = JSON.parse(answer.body.toString('utf8')) as { records: T[] };
+      if (answer.status !== 200) {
+        throw new Error(`query as ${user} failed: ${answer.body.toString('utf8')}`);
+      }
+      return parsed.records;
+    },
+    rest(user: string, method: string, path: string, body?: unknown) {
+      const answer = org.rest(
+        {
+          method,
+          path: `/${org.org.project.namespace}${path}`,
+          query: [],
+          headers: [['Content-Type', 'application/json']],
+          body: Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+          remoteAddress: '127.0.0.1',
+        },
+        org.user(user).token
+      );
+      const text = answer.body.toString('utf8');
+      return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
+    },
     async open(query) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];

@@ -1,15 +1,20 @@
-// The conversation history in a real browser: search with highlighted matches and their count,
-// switching conversations and sample records, jumping to the newest message, reading a 10,000
-// message history page by page, and the empty, error and no-permission states.
+// The conversation history in a real browser, on the local org's records read by the real
+// ConversationHistoryController: search with highlighted matches and their count, switching
+// conversations and records, jumping to the newest message, what each viewing user sees, reading
+// a 10,000 message history page by page, and the empty, error and no-permission states. What
+// the page should show is asked of the same Apex, as the same user.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { ConversationMessage } from '../../types/dto/conversationHistory';
-import { LONG_HISTORY_DEFAULT, PEOPLE, generateMessages } from '../fixtures/history';
+import type {
+  ConversationMessage,
+  ConversationSummary,
+  MessagePage,
+} from '../../types/dto/conversationHistory';
+import { LONG_HISTORY_DEFAULT, generateMessages } from '../fixtures/history';
 import { screenshot, settle, startWorkbench, type OpenedPage, type Workbench } from './harness';
 
 const PAGE = '?component=kondoConversationHistory';
-const [AMARA, LUKAS] = PEOPLE;
 
 function occurrences(messages: ConversationMessage[], query: string): number {
   const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
@@ -25,12 +30,43 @@ async function messageRows(page: Page): Promise<number> {
   return page.locator('.transcript .message-row').count();
 }
 
+interface Thread {
+  summary: ConversationSummary;
+  messages: ConversationMessage[];
+}
+
 describe('kondoConversationHistory in the browser', () => {
   let workbench: Workbench;
   let opened: OpenedPage | undefined;
   before(async () => {
     workbench = await startWorkbench();
   });
+
+  /** The Id of the Contact or Lead of that name, as the admin sees it. */
+  function recordNamed(name: string): string {
+    const [found] = [
+      ...workbench.query<{ Id: string }>('admin', `SELECT Id FROM Contact WHERE Name = '${name}'`),
+      ...workbench.query<{ Id: string }>('admin', `SELECT Id FROM Lead WHERE Name = '${name}'`),
+    ];
+    assert.ok(found, `a record named ${name} in the sample data`);
+    return found.Id;
+  }
+
+  /** A person's threads with every message, as the Apex gives them to `user`. */
+  function threadsOf(recordId: string, user = 'admin'): Thread[] {
+    const summaries = workbench.apex<ConversationSummary[]>(
+      user,
+      'ConversationHistoryController.getConversations',
+      { recordId }
+    );
+    return summaries.map((summary) => ({
+      summary,
+      messages: workbench.apex<MessagePage>(user, 'ConversationHistoryController.getMessages', {
+        conversationId: summary.id,
+        pageSize: 500,
+      }).messages,
+    }));
+  }
   after(async () => {
     await workbench?.close();
   });
@@ -46,9 +82,11 @@ describe('kondoConversationHistory in the browser', () => {
   }
 
   it('searches the conversation: highlights every match and counts them', async () => {
-    const page = await open('&state=data');
-    const conversation = AMARA?.conversations[0];
+    const amara = recordNamed('Amara Okafor');
+    const page = await open(`&state=data&record=${amara}`);
+    const conversation = threadsOf(amara)[0];
     assert.ok(conversation);
+    assert.ok(conversation.messages.length >= 10, 'a thread long enough to search');
     assert.equal(await messageRows(page), conversation.messages.length);
     const query = 'the';
     const expected = occurrences(conversation.messages, query);
@@ -69,11 +107,14 @@ describe('kondoConversationHistory in the browser', () => {
   });
 
   it('switches between the person’s conversations', async () => {
-    const page = await open('&state=data');
-    const older = AMARA?.conversations[1];
-    assert.ok(older);
-    await page.locator('lightning-combobox.conversation-picker button').click();
-    await page.locator('lightning-base-combobox-item', { hasText: older.summary.name }).click();
+    const amara = recordNamed('Amara Okafor');
+    const page = await open(`&state=data&record=${amara}`);
+    const older = threadsOf(amara)[1];
+    assert.ok(older, 'Amara has a second, older thread');
+    const picker = page.locator('lightning-combobox.conversation-picker');
+    await picker.locator('button').click();
+    // The options are the threads newest first; the second is the older one.
+    await picker.locator('lightning-base-combobox-item').nth(1).click();
     await settle(page);
     assert.equal(
       (await page.locator('.conversation-name').textContent())?.trim(),
@@ -90,7 +131,7 @@ describe('kondoConversationHistory in the browser', () => {
   });
 
   it('jumps to the newest message', async () => {
-    const page = await open('&state=data');
+    const page = await open(`&state=data&record=${recordNamed('Amara Okafor')}`);
     const transcript = page.locator('.transcript');
     const atNewest = (): Promise<boolean> =>
       transcript.evaluate((element) => {
@@ -106,13 +147,16 @@ describe('kondoConversationHistory in the browser', () => {
     assertNoProblems();
   });
 
-  it('shows another sample record: emoji in labels and messages, long lines wrap', async () => {
-    assert.ok(LUKAS);
-    const page = await open(`&state=data&record=${LUKAS.recordId}`);
-    assert.deepEqual(
-      await page.locator('.label-pill').allInnerTexts(),
-      LUKAS.conversations[0]?.summary.labels
+  it('shows another record, a Lead: emoji in labels and messages, long lines wrap', async () => {
+    const lukas = recordNamed('Lukas Schmidt');
+    const page = await open(`&state=data&record=${lukas}`);
+    const [thread] = threadsOf(lukas);
+    assert.ok(thread, 'Lukas has a thread');
+    assert.ok(
+      thread.summary.labels.some((label) => /\p{Extended_Pictographic}/u.test(label)),
+      'a label with an emoji'
     );
+    assert.deepEqual(await page.locator('.label-pill').allInnerTexts(), thread.summary.labels);
     assert.equal(await page.locator('lightning-combobox.conversation-picker').count(), 0);
     const overflow = await page
       .locator('.transcript')
@@ -171,12 +215,73 @@ describe('kondoConversationHistory in the browser', () => {
   });
 
   it('tells when a person has a conversation without messages', async () => {
-    const mateo = PEOPLE.find((person) => person.conversations[0]?.messages.length === 0);
-    assert.ok(mateo);
-    const page = await open(`&state=data&record=${mateo.recordId}`);
+    const mateo = recordNamed('Mateo García');
+    assert.equal(threadsOf(mateo)[0]?.messages.length, 0, 'Kondo synced labels, no messages');
+    const page = await open(`&state=data&record=${mateo}`);
     assert.equal(
       (await page.locator('.state_no-messages').textContent())?.trim(),
       'No messages in this conversation yet.'
+    );
+    assertNoProblems();
+  });
+
+  it('shows the rep who owns a Contact the messages the integration user synced', async () => {
+    const amelia = recordNamed('Amelia Hart');
+    const integration = workbench.org.user('integration').id;
+    const owners = workbench.query<{ OwnerId: string }>(
+      'admin',
+      `SELECT OwnerId FROM kondo__Kondo_Conversation__c WHERE kondo__Contact__c = '${amelia}'`
+    );
+    assert.deepEqual(
+      owners.map((row) => row.OwnerId),
+      [integration],
+      'precondition: the integration user owns the conversation, not the rep'
+    );
+    const expected = threadsOf(amelia, 'admin')[0]?.messages.length ?? 0;
+    assert.ok(expected > 0, 'Amelia has messages');
+    for (const user of ['admin', 'rep', 'rep-other']) {
+      assert.equal(threadsOf(amelia, user)[0]?.messages.length, expected, `the Apex, as ${user}`);
+      const page = await open(`&state=data&record=${amelia}&user=${user}`);
+      assert.equal(
+        await messageRows(page),
+        expected,
+        `the page, as ${user} (the rep owns Amelia; her Account is shared with every user)`
+      );
+      assertNoProblems();
+    }
+  });
+
+  it('shows a conversation pushed with the client: the new message on the Contact, nothing for a rep without access', async () => {
+    const amelia = recordNamed('Amelia Hart');
+    const before = threadsOf(amelia)[0]?.messages.length ?? 0;
+    const body = 'Pushed just now by the browser test: see you Thursday at 3pm.';
+    // With the client, over HTTP, as Kondo would push it.
+    const report = await workbench.client('integration').push([
+      {
+        conversationId: 'kondo-conv-amelia-0001',
+        trigger: 'auto',
+        person: { linkedInUrl: 'https://www.linkedin.com/in/amelia-hart-ops/' },
+        labels: ['Hot lead', 'Demo booked'],
+        messages: [
+          {
+            id: 'kondo-msg-amelia-browser-0001',
+            direction: 'inbound',
+            senderName: 'Amelia Hart',
+            sentAt: new Date().toISOString(),
+            body,
+          },
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      report.outcomes.map((o) => o.status),
+      ['updated']
+    );
+    const page = await open(`&state=data&record=${amelia}`);
+    assert.equal(await messageRows(page), before + 1, 'one more message');
+    assert.match(
+      (await page.locator('.transcript').innerText()).replace(/\s+/g, ' '),
+      new RegExp(body.slice(0, 30))
     );
     assertNoProblems();
   });

@@ -1,11 +1,14 @@
-// The setup page in a real browser, driven as an admin would: editing a mapping row through the
-// base components' comboboxes, a save the server refuses (the row shows its error, the edits
-// stay) and the fixed save, a save that fails on the server, the no-permission state, the sync
-// log's failure filters and the LinkedIn URL tester.
+// The setup page in a real browser on the local org, driven as an admin would, with the real
+// SetupController answering: editing a mapping row through the base components' comboboxes, a
+// save the validator refuses (the row shows its error, the edits stay) and the fixed save, saved
+// rows that no longer validate, a save that fails on the server, a rep without Kondo Admin, the
+// sync log's failure filters, the LinkedIn URL tester, and a mapping saved here that the next
+// push through the API writes. Each test starts from the same saved configuration.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { CONFIGURED, HEALTH } from '../fixtures/setup';
+import type { Configuration, SaveOutcome, SetupPage } from '../../types/dto/setup';
+import { SAMPLE_MAPPINGS } from '../fixtures/setupProps';
 import {
   axeViolations,
   describeViolations,
@@ -59,8 +62,29 @@ async function save(page: Page): Promise<void> {
 describe('kondoSetup in the browser', () => {
   let workbench: Workbench;
   let opened: OpenedPage | undefined;
+  let firstInstall: Configuration;
   before(async () => {
     workbench = await startWorkbench();
+    firstInstall = workbench.apex<SetupPage>('admin', 'SetupController.getSetup').configuration;
+  });
+
+  /** Saves a configuration through the real controller, as the admin, and checks it saved. */
+  function saveAsAdmin(configuration: Configuration): void {
+    const outcome = workbench.apex<SaveOutcome>('admin', 'SetupController.saveConfiguration', {
+      configurationJson: JSON.stringify(configuration),
+    });
+    assert.equal(outcome.saved, true, JSON.stringify(outcome.errors));
+  }
+
+  beforeEach(() => {
+    saveAsAdmin({
+      ...firstInstall,
+      mappings: SAMPLE_MAPPINGS,
+      readBackFields: [
+        { objectName: 'Contact', field: 'Title' },
+        { objectName: 'Lead', field: 'Status' },
+      ],
+    });
   });
   after(async () => {
     await opened?.close();
@@ -85,9 +109,9 @@ describe('kondoSetup in the browser', () => {
       'the page heading'
     );
     assert.equal(await page.locator('c-kondo-setup lightning-card.section').count(), 8);
-    const contactMappings = CONFIGURED.mappings.filter((row) => row.objectName === 'Contact');
+    const contactMappings = SAMPLE_MAPPINGS.filter((row) => row.objectName === 'Contact');
     assert.equal(await contactRows(page).count(), contactMappings.length);
-    assert.equal(await leadRows(page).count(), CONFIGURED.mappings.length - contactMappings.length);
+    assert.equal(await leadRows(page).count(), SAMPLE_MAPPINGS.length - contactMappings.length);
     assert.equal(
       await comboboxValue(contactRows(page).nth(0).locator('lightning-combobox.property')),
       'LinkedIn headline'
@@ -132,7 +156,7 @@ describe('kondoSetup in the browser', () => {
     assert.ok(offered.includes('Department (Department)'), 'text fields are offered');
     assert.ok(!offered.includes('Email (Email)'), 'an e-mail field cannot hold a location');
     assert.ok(!offered.includes('Birthdate (Birthdate)'), 'a date field cannot hold a location');
-    assert.ok(!offered.includes('Full Name (Name)'), 'read-only fields are not offered');
+    assert.ok(!offered.includes('Name (Name)'), 'read-only fields are not offered');
     await targetField.locator('lightning-base-combobox-item', { hasText: 'Department' }).click();
     await settle(page);
     assert.equal(await comboboxValue(targetField), 'Department (Department)');
@@ -203,7 +227,22 @@ describe('kondoSetup in the browser', () => {
   });
 
   it('shows the server’s errors for saved rows that no longer validate (deleted field, field written twice)', async () => {
-    const page = await open('validation-errors');
+    // Saved before a field was deleted and before the validator caught duplicates: written to
+    // the org directly, as the rows an older version left behind.
+    const ns = workbench.org.org.project.namespace;
+    const run = workbench.org.runAnonymous(
+      [
+        ['Twitter__c', 'notes'],
+        ['Title', 'location'],
+      ]
+        .map(
+          ([field, property], index) =>
+            `insert new ${ns}__Kondo_Field_Mapping__c(${ns}__Object__c = 'Lead', ${ns}__Direction__c = 'INBOUND', ${ns}__Target_Field__c = '${field}', ${ns}__Kondo_Property__c = '${property}', ${ns}__Active__c = true, ${ns}__Sort_Order__c = ${100 + index});`
+        )
+        .join('\n')
+    );
+    assert.equal(run.error, null, 'the old rows are written');
+    const page = await open('data');
     await page.locator('lightning-input.task-window input').fill('120');
     await settle(page);
     assert.equal(await unsavedShown(page), true);
@@ -273,6 +312,18 @@ describe('kondoSetup in the browser', () => {
   });
 
   it('filters the sync log to failed requests and to failed conversations with their reasons', async () => {
+    // One bad conversation in a push: the request is partial, the conversation failed.
+    const pushed = workbench.rest('integration', 'POST', '/v1/conversations', {
+      conversations: [
+        {
+          trigger: 'auto',
+          person: { linkedInUrl: 'https://www.linkedin.com/in/amelia-hart-ops/' },
+        },
+      ],
+    });
+    assert.equal(pushed.status, 200, JSON.stringify(pushed.body));
+    const HEALTH = workbench.apex<SetupPage>('admin', 'SetupController.getSetup').health;
+    assert.ok(HEALTH.failures.length >= 1, 'the org logged the failed conversation');
     const page = await open('data');
     const health = page.locator('c-kondo-sync-health');
     assert.equal(await health.locator('tr.request-row').count(), HEALTH.requests.length);
@@ -310,21 +361,22 @@ describe('kondoSetup in the browser', () => {
     const url = page.locator('lightning-input.test-url input');
     const run = page.locator('lightning-button.run-test button');
     assert.equal(await run.isDisabled(), true, 'nothing to test yet');
-    await url.fill('https://www.linkedin.com/in/Jane-Doe-42/?trk=profile');
+    await url.fill('https://uk.linkedin.com/in/Amelia-Hart-Ops/?trk=profile');
     await settle(page);
     // Keyboard, as a user tabbing from the field to the button.
     await url.press('Tab');
     await page.keyboard.press('Enter');
     await settle(page);
-    assert.equal((await page.locator('.test-key code').innerText()).trim(), 'jane-doe-42');
+    assert.equal((await page.locator('.test-key code').innerText()).trim(), 'amelia-hart-ops');
     const matches = await page.locator('.test-matches li').allInnerTexts();
     assert.deepEqual(
       matches.map((text) => text.trim()),
-      ['Jane Doe (Contact)', 'Jane Doe (Lead)']
+      ['Amelia Hart (Contact)'],
+      'the sample Contact saved with the www URL'
     );
     await screenshot(page, 'kondoSetup-url-tester');
 
-    await url.fill('https://example.com/in/jane-doe-42');
+    await url.fill('https://example.com/in/amelia-hart-ops');
     await settle(page);
     await run.click();
     await settle(page);
@@ -334,6 +386,37 @@ describe('kondoSetup in the browser', () => {
       /^NOT_LINKEDIN: /,
       'the rejection shows its code and sentence'
     );
+    assertNoProblems();
+  });
+
+  it('a mapping added on the page is written by the next push through the API', async () => {
+    const page = await open('data');
+    const contactCount = await contactRows(page).count();
+    await page.locator('lightning-button.add-mapping[data-object="Contact"] button').click();
+    await settle(page);
+    const added = contactRows(page).nth(contactCount);
+    await choose(added.locator('lightning-combobox.property'), 'LinkedIn location');
+    await choose(added.locator('lightning-combobox.target-field'), 'Mailing City (MailingCity)');
+    await save(page);
+    assert.equal((await toasts(page)).at(-1)?.title, 'Kondo settings saved');
+
+    const location = 'Round Rock, Texas';
+    const report = await workbench.client('integration').push([
+      {
+        conversationId: 'kondo-conv-amelia-0001',
+        trigger: 'auto',
+        person: { linkedInUrl: 'https://www.linkedin.com/in/amelia-hart-ops/', location },
+        labels: ['Hot lead'],
+        messages: [],
+      },
+    ]);
+    assert.equal(report.outcomes[0]?.status, 'updated');
+    assert.deepEqual(report.outcomes[0]?.result?.fieldErrors, [], 'every mapped field written');
+    const [amelia] = workbench.query<{ MailingCity: string | null }>(
+      'admin',
+      "SELECT MailingCity FROM Contact WHERE Name = 'Amelia Hart'"
+    );
+    assert.equal(amelia?.MailingCity, location, 'the mapped field holds the pushed location');
     assertNoProblems();
   });
 });

@@ -15,9 +15,13 @@ import { plan, runTests } from '../src/runner/testRunner';
 const FLOOR_CLASS = 'RuntimeFloor_Bench';
 
 function median(values: number[]): number {
+  if (!values.length) {
+    return NaN;
+  }
   const sorted = [...values].sort((a, b) => a - b);
+  // Not empty: mid, and mid - 1 when the length is even, are indices of sorted.
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function main(): void {

@@ -14,15 +14,15 @@ import { hydrateSoql, unescapeApexString } from '../src/parse/lower';
 
 function bodyOf(source: string): Stmt[] {
   const decl = parseClass(`public class T { static void m() { ${source} } }`, 'T', 'T.cls');
-  const body = decl.methods[0].body;
+  const body = decl.methods[0]?.body;
   assert.ok(body && body.k === 'block');
   return body.body;
 }
 
 function exprOf(source: string): Expr {
   const [stmt] = bodyOf(`Object x = ${source};`);
-  assert.ok(stmt.k === 'local');
-  const init = stmt.decls[0].init;
+  assert.ok(stmt?.k === 'local');
+  const init = stmt.decls[0]?.init;
   assert.ok(init);
   return init;
 }
@@ -90,9 +90,9 @@ test('classes: members in declaration order, properties with accessors, inner cl
     ['A', 'b', 'c']
   );
   const property = decl.members[1];
-  assert.ok(property.kind === 'property' && property.getter === 'auto' && property.setterPrivate);
+  assert.ok(property?.kind === 'property' && property.getter === 'auto' && property.setterPrivate);
   assert.equal(decl.modifiers.sharing, 'with');
-  assert.equal(decl.inner[0].fullName, 'Outer.Inner');
+  assert.equal(decl.inner[0]?.fullName, 'Outer.Inner');
   assert.equal(decl.ctors.length, 1);
 });
 
@@ -129,16 +129,18 @@ test('a tree read back from the disk cache runs like a fresh one: literals, sets
   assert.notEqual(again, fresh, 'the second tree comes from disk, not memory');
   const big = again.members[0];
   assert.ok(
-    big.kind === 'field' && big.init?.k === 'lit' && big.init.value === 9007199254740993n,
+    big?.kind === 'field' && big.init?.k === 'lit' && big.init.value === 9007199254740993n,
     'a Long survives exactly'
   );
   const decimal = again.members[1];
   assert.ok(
-    decimal.kind === 'field' &&
+    decimal?.kind === 'field' &&
       decimal.init?.k === 'lit' &&
       decimal.init.value instanceof ApexDecimal
   );
   assert.ok(again.modifiers.keywords instanceof Set, 'modifiers are a Set');
-  assert.equal(again.inner[0].outer, again, 'an inner class links to its outer class');
-  assert.equal(again.inner[0].methods[0].owner, again.inner[0], 'a method links to its class');
+  const [inner] = again.inner;
+  assert.ok(inner);
+  assert.equal(inner.outer, again, 'an inner class links to its outer class');
+  assert.equal(inner.methods[0]?.owner, inner, 'a method links to its class');
 });

@@ -41,7 +41,7 @@ function setup() {
   };
   const acme = rec('Account', { Name: 'Acme' });
   db.insert([acme], dml);
-  const people = [
+  const people: [SObjectValue, SObjectValue, SObjectValue] = [
     rec('Contact', { FirstName: 'Jane', LastName: 'Doe', AccountId: acme.get('Id'), Title: 'CEO' }),
     rec('Contact', { FirstName: 'john', LastName: 'Smith', AccountId: acme.get('Id') }),
     rec('Contact', { FirstName: 'Ann', LastName: 'Zed', kondo__LinkedIn_Key__c: 'ann-zed' }),
@@ -71,10 +71,11 @@ function setup() {
   ): QueryOptions => ({
     resolveBind: (ref) => {
       const key = String(ref);
-      if (!(key in binds)) {
+      const value = binds[key];
+      if (value === undefined) {
         throw new Error(`no bind ${key}`);
       }
-      return binds[key];
+      return value;
     },
     access: { mode, userId, enforceSharing: mode === 'user' },
     userTimeZone: 'America/Los_Angeles',
@@ -118,7 +119,7 @@ describe('lowering', () => {
       bindOf: () => 'REF',
       resolveBind: (ref) => (ref === 'REF' ? people[1].get('Id') : null),
     });
-    assert.equal(result.kind === 'records' && result.records[0].get('LastName'), 'Smith');
+    assert.equal(result.kind === 'records' && result.records[0]?.get('LastName'), 'Smith');
   });
 
   it('refuses what it does not evaluate, loudly', () => {
@@ -225,6 +226,7 @@ describe('results', () => {
   it('returns Id and selected fields only, marked as queried, as copies', () => {
     const { db, ctx } = setup();
     const [r] = records(db, "SELECT LastName FROM Contact WHERE LastName = 'Doe'", ctx());
+    assert.ok(r);
     assert.equal(r.type, 'Contact');
     assert.ok(r.queried!.has('id') && r.queried!.has('lastname') && !r.queried!.has('title'));
     assert.equal(r.has('Title'), false);
@@ -242,13 +244,15 @@ describe('results', () => {
       "SELECT Account.Name, Owner.Name, (SELECT Subject FROM Tasks) FROM Contact WHERE LastName = 'Doe'",
       ctx()
     );
+    assert.ok(c);
     assert.equal((c.get('Account') as SObjectValue).get('Name'), 'Acme');
     assert.equal((c.get('Owner') as SObjectValue).get('Name'), 'Runtime Admin');
     const tasks = c.get('Tasks') as ApexList;
     assert.equal(tasks.values.length, 1);
     const [z] = records(db, "SELECT Account.Name FROM Contact WHERE LastName = 'Zed'", ctx());
-    assert.equal(z.get('Account'), null);
+    assert.equal(z?.get('Account'), null);
     const [t] = records(db, 'SELECT Who.Name, Who.Type FROM Task', ctx());
+    assert.ok(t);
     const who = t.get('Who') as SObjectValue;
     assert.equal(who.type, 'Contact');
     assert.equal(who.get('Name'), 'Jane Doe');
@@ -257,6 +261,7 @@ describe('results', () => {
       'SELECT Name, (SELECT Message_Id__c FROM Messages__r ORDER BY Message_Id__c DESC LIMIT 2) FROM Kondo_Conversation__c',
       ctx()
     );
+    assert.ok(conv);
     const msgs = conv.get('kondo__Messages__r') as ApexList;
     assert.deepEqual(
       msgs.values.map((m) => (m as SObjectValue).get('kondo__Message_Id__c')),
@@ -267,6 +272,7 @@ describe('results', () => {
       "SELECT Conversation__r.Name FROM Kondo_Message__c WHERE Message_Id__c = 'm0'",
       ctx()
     );
+    assert.ok(m);
     assert.equal((m.get('kondo__Conversation__r') as SObjectValue).get('Name'), 'thread');
   });
 
@@ -298,7 +304,7 @@ describe('results', () => {
     );
     assert.equal(agg.kind, 'aggregate');
     if (agg.kind === 'aggregate') {
-      assert.equal(agg.rows[0].type, 'AggregateResult');
+      assert.equal(agg.rows[0]?.type, 'AggregateResult');
       assert.deepEqual(
         agg.rows.map((r) => [r.get('kondo__Direction__c'), r.get('n'), r.get('expr0')]),
         [
@@ -328,8 +334,10 @@ describe('results', () => {
       ctx()
     );
     if (sum.kind === 'aggregate') {
-      assert.equal((sum.rows[0].get('total') as ApexDecimal).value, 3);
-      assert.equal((sum.rows[0].get('expr0') as ApexDecimal).value, 2);
+      const [row] = sum.rows;
+      assert.ok(row);
+      assert.equal((row.get('total') as ApexDecimal).value, 3);
+      assert.equal((row.get('expr0') as ApexDecimal).value, 2);
     }
   });
 

@@ -19,12 +19,17 @@ import { setInstanceMethods as S } from '../src/system/Set';
 
 const ctx = defaultContext();
 const list = (type: string, ...items: ApexValue[]) => new ApexList(typeRef(type), items);
-const l = (self: ApexList, name: string, ...args: ApexValue[]) =>
-  L[name.toLowerCase()](self, args, ctx);
-const s = (self: ApexSet, name: string, ...args: ApexValue[]) =>
-  S[name.toLowerCase()](self, args, ctx);
-const m = (self: ApexMap, name: string, ...args: ApexValue[]) =>
-  M[name.toLowerCase()](self, args, ctx);
+
+/** The table's method `name` (any case): the test fails when the table has none. */
+function method<F>(table: Record<string, F>, name: string): F {
+  const f = table[name.toLowerCase()];
+  assert.ok(f, `no method ${name}`);
+  return f;
+}
+
+const l = (self: ApexList, name: string, ...args: ApexValue[]) => method(L, name)(self, args, ctx);
+const s = (self: ApexSet, name: string, ...args: ApexValue[]) => method(S, name)(self, args, ctx);
+const m = (self: ApexMap, name: string, ...args: ApexValue[]) => method(M, name)(self, args, ctx);
 
 function throwsApex(fn: () => unknown, type: string, message?: string): void {
   assert.throws(
@@ -68,16 +73,18 @@ describe('List', () => {
     const words = list('String', 'b', 'B', 'a');
     l(words, 'sort');
     assert.deepEqual(words.values, ['B', 'a', 'b']);
-    const objs = list('Thing', new ApexObject('Thing', null), new ApexObject('Thing', null));
+    const first = new ApexObject('Thing', null);
+    const second = new ApexObject('Thing', null);
+    const objs = list('Thing', first, second);
     throwsApex(() => l(objs, 'sort'), 'System.ListException');
-    const [first, second] = objs.values as ApexObject[];
     first.fields.set('n', 2);
     second.fields.set('n', 1);
     const byN = defaultContext({
       objectCompare: (a, b) =>
         (a.fields.get('n') as number) - ((b as ApexObject).fields.get('n') as number),
     });
-    L.sort(objs, [], byN);
+    // The List table defines sort.
+    L.sort!(objs, [], byN);
     assert.deepEqual(objs.values, [second, first]);
     assert.throws(
       () => l(list('Contact', new SObjectValue('Contact'), new SObjectValue('Contact')), 'sort'),
@@ -158,7 +165,8 @@ describe('index dispatch', () => {
     );
     assert.equal(instanceMethod('abc', 'nosuchmethod'), undefined);
     const tables = staticTables();
-    const p = tables.pattern.compile(['a(b)'], ctx);
+    // The tables have Pattern, and Pattern has compile.
+    const p = tables.pattern!.compile!(['a(b)'], ctx);
     const matcher = instanceMethod(p, 'matcher')!(['ab'], ctx);
     assert.equal(instanceMethod(matcher, 'matches')!([], ctx), true);
     assert.equal(instanceMethod(matcher, 'group')!([1], ctx), 'b');

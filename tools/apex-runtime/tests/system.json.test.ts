@@ -43,7 +43,8 @@ const host: JsonHost = {
   newObject: (t) => new ApexObject(t.name, null),
   fieldOf: (_obj, key) => {
     const name = Object.keys(POINT_FIELDS).find((k) => k.toLowerCase() === key.toLowerCase());
-    return name ? { name, type: POINT_FIELDS[name] } : null;
+    // name is one of POINT_FIELDS' keys.
+    return name ? { name, type: POINT_FIELDS[name]! } : null;
   },
   setField: (obj, name, value) => void obj.fields.set(name, value),
   newSObject: (t) => new SObjectValue(t.name),
@@ -217,13 +218,14 @@ describe('JSON.deserialize', () => {
   });
 
   it('the static table takes a System.Type', () => {
+    // The table defines deserialize and serialize.
     const t = jsonStaticMethods(host);
     const ctx = { timeZone: 'GMT', locale: 'en_US', now: () => 0 };
-    const v = t.deserialize(
+    const v = t.deserialize!(
       ['[1]', new TypeValue(typeRef('List', typeRef('Long')), 'list<long>')],
       ctx
     ) as ApexList;
     assert.deepEqual(v.values, [1n]);
-    assert.equal(t.serialize([point(1, null), true], ctx), '{"x":1}');
+    assert.equal(t.serialize!([point(1, null), true], ctx), '{"x":1}');
   });
 });

@@ -27,9 +27,15 @@ import {
 } from '../src/system/String';
 
 const ctx = defaultContext({ timeZone: 'America/Los_Angeles' });
-const call = (self: string, name: string, ...args: ApexValue[]) =>
-  S[name.toLowerCase()](self, args, ctx);
-const stat = (name: string, ...args: ApexValue[]) => SS[name.toLowerCase()](args, ctx);
+/** The table's method `name` (any case): the test fails when the table has none. */
+function method<F>(table: Record<string, F>, name: string): F {
+  const f = table[name.toLowerCase()];
+  assert.ok(f, `no method ${name}`);
+  return f;
+}
+
+const call = (self: string, name: string, ...args: ApexValue[]) => method(S, name)(self, args, ctx);
+const stat = (name: string, ...args: ApexValue[]) => method(SS, name)(args, ctx);
 const list = (...items: ApexValue[]) => new ApexList(typeRef('String'), items);
 
 function throwsApex(fn: () => unknown, type: string, message?: string): void {

@@ -237,8 +237,9 @@ function typed(type: string, raw: string | boolean | number | null): ApexValue {
     case 'integer':
       return Number(text);
     case 'date': {
+      // A metadata date value is always yyyy-MM-dd (the deploy refuses any other).
       const [y, m, d] = text.split('-').map(Number);
-      return new ApexDate(y, m, d);
+      return new ApexDate(y!, m!, d!);
     }
     case 'datetime':
       return new ApexDatetime(Date.parse(text));

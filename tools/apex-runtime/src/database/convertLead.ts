@@ -129,7 +129,8 @@ export function convertLeads(
       db.undoTo(inner);
       if (options.allOrNone) {
         db.undoTo(mark);
-        const e = outcome.errors[0];
+        // A failed outcome (see failure) always carries its error.
+        const e = outcome.errors[0]!;
         throw new DmlError(
           `ConvertLead failed. First exception on row ${outcomes.length}; first error: ${e.statusCode}, ${e.message}: [${e.fields.join(', ')}]`,
           [{ index: outcomes.length, id: request.leadId, ...e }],

@@ -279,6 +279,34 @@ export class Database {
     this.savepoints.length = savepoint + 1;
   }
 
+  /** Every stored row by table, deleted ones included: what a persistent local org saves. */
+  allRows(): Map<string, SObjectValue[]> {
+    const out = new Map<string, SObjectValue[]>();
+    for (const [name, t] of this.tables) {
+      out.set(name, [...t.map.values()]);
+    }
+    return out;
+  }
+
+  /** Replaces every table and counter with saved ones: what a persistent local org loads. */
+  load(
+    rows: Map<string, SObjectValue[]>,
+    idCounter: number,
+    autoNumbers: Map<string, number>
+  ): void {
+    this.tables.clear();
+    for (const [name, list] of rows) {
+      this.tables.set(name.toLowerCase(), {
+        map: new Map(list.map((row) => [row.get('Id') as string, row])),
+        shared: false,
+      });
+    }
+    this.ids.counter = idCounter;
+    this.autoNumbers = new Map(autoNumbers);
+    this.savepoints = [];
+    this.securityGeneration++;
+  }
+
   /** Internal all-or-none boundary of one DML call (does not touch the Apex savepoint stack). */
   mark(): Snapshot {
     return this.snapshot();

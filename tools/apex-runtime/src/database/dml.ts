@@ -152,8 +152,9 @@ function err(statusCode: string, message: string, fields: string[] = []): DmlRow
   return { statusCode, message, fields };
 }
 
+/** item is a failed one: it has at least one error. */
 function failMessage(op: string, item: Item): string {
-  const e = item.errors[0];
+  const e = item.errors[0]!;
   const id =
     op === 'insert' || (op === 'upsert' && item.created)
       ? null
@@ -191,14 +192,15 @@ function run(
   const failed = items.filter((i) => i.errors.length);
   if (failed.length && options.allOrNone) {
     db.undoTo(mark);
-    const first = failed.sort((a, b) => a.index - b.index)[0];
+    // failed is not empty, and each of its items has an error.
+    const first = failed.sort((a, b) => a.index - b.index)[0]!;
     const results = resultsOf(items, count, op === 'upsert');
     throw new DmlError(
       failMessage(op, first),
       failed.map((i) => ({
         index: i.index,
         id: i.created ? null : ((i.work.get('Id') as string | null) ?? null),
-        ...i.errors[0],
+        ...i.errors[0]!,
       })),
       results,
       count
@@ -211,7 +213,7 @@ function chunks(items: Item[]): Item[][] {
   const out: Item[][] = [];
   let current: Item[] = [];
   for (const item of items) {
-    if (current.length && (current.length >= CHUNK || current[0].obj !== item.obj)) {
+    if (current.length && (current.length >= CHUNK || current[0]!.obj !== item.obj)) {
       out.push(current);
       current = [];
     }
@@ -499,7 +501,7 @@ function checkUnique(db: Database, items: Item[]): void {
   if (!items.length) {
     return;
   }
-  const obj = items[0].obj;
+  const obj = items[0]!.obj;
   const uniques = [...obj.fields.values()].filter((f) => f.unique);
   if (!uniques.length) {
     return;
@@ -794,8 +796,9 @@ function prepareInsert(
 
 function saveNew(db: Database, items: Item[], options: DmlOptions): void {
   const userId = options.access.userId;
+  // chunks() makes no empty chunk.
   for (const chunk of chunks(items)) {
-    const obj = chunk[0].obj;
+    const obj = chunk[0]!.obj;
     const denied = objectDenied(db, obj, 'create', options);
     for (const item of chunk) {
       if (denied && !item.errors.length) {
@@ -828,8 +831,9 @@ function saveNew(db: Database, items: Item[], options: DmlOptions): void {
         null
       );
     }
+    // before is live mapped: one copy per item.
     live.forEach((item, k) => {
-      clearAndCopy(db, item, before[k]);
+      clearAndCopy(db, item, before[k]!);
       collectTriggerErrors(item);
       if (!item.errors.length) {
         derive(db, item, true);
@@ -851,8 +855,9 @@ function saveNew(db: Database, items: Item[], options: DmlOptions): void {
     if (live.length) {
       const after = live.map((i) => db.getRow(i.work.get('Id') as string)!.clone());
       options.triggers.fire(obj.name, 'after', 'insert', after, null);
+      // after is live mapped: one row per item.
       after.forEach((rec, k) => {
-        const item = live[k];
+        const item = live[k]!;
         for (const e of recordErrors(rec)) {
           item.errors.push(err(e.statusCode, e.message, e.field ? [e.field] : []));
         }
@@ -944,8 +949,9 @@ function prepareUpdate(
 
 function saveExisting(db: Database, items: Item[], options: DmlOptions): void {
   const userId = options.access.userId;
+  // chunks() makes no empty chunk.
   for (const chunk of chunks(items)) {
-    const obj = chunk[0].obj;
+    const obj = chunk[0]!.obj;
     const denied = objectDenied(db, obj, 'edit', options);
     for (const item of chunk) {
       if (item.errors.length) {
@@ -985,8 +991,9 @@ function saveExisting(db: Database, items: Item[], options: DmlOptions): void {
         live.map((i) => i.old!.clone())
       );
     }
+    // before is live mapped: one copy per item.
     live.forEach((item, k) => {
-      clearAndCopy(db, item, before[k]);
+      clearAndCopy(db, item, before[k]!);
       // Fields a before trigger cannot change.
       for (const f of ['Id', 'CreatedDate', 'CreatedById']) {
         if (item.old!.has(f)) {
@@ -1022,8 +1029,9 @@ function saveExisting(db: Database, items: Item[], options: DmlOptions): void {
         after,
         live.map((i) => i.old!.clone())
       );
+      // after is live mapped: one row per item.
       after.forEach((rec, k) => {
-        const item = live[k];
+        const item = live[k]!;
         for (const e of recordErrors(rec)) {
           item.errors.push(err(e.statusCode, e.message, e.field ? [e.field] : []));
         }
@@ -1048,7 +1056,7 @@ export function upsert(db: Database, records: SObjectValue[], options: DmlOption
   if (!records.length) {
     return [];
   }
-  const obj = describeOf(db, records[0]);
+  const obj = describeOf(db, records[0]!);
   let keyField: FieldDescribe | undefined;
   if (options.externalIdField && options.externalIdField.toLowerCase() !== 'id') {
     keyField = db.schema.field(obj, options.externalIdField);
@@ -1104,7 +1112,7 @@ export function upsert(db: Database, records: SObjectValue[], options: DmlOption
         });
       } else if (matches.length === 1) {
         const copy = record.clone();
-        copy.set('Id', matches[0]);
+        copy.set('Id', matches[0]!);
         updates.push(copy);
         updateIndex.push(i);
       } else {
@@ -1124,9 +1132,10 @@ export function upsert(db: Database, records: SObjectValue[], options: DmlOption
     });
   }
   // Duplicate keys within the call: the platform refuses the later ones.
+  // prepareInsert and prepareUpdate map their records one to one, as the index lists do.
   const insertItems = prepareInsert(db, inserts, options).map((item, k) => ({
     ...item,
-    index: insertIndex[k],
+    index: insertIndex[k]!,
     created: true,
   }));
   if (keyField) {
@@ -1149,12 +1158,12 @@ export function upsert(db: Database, records: SObjectValue[], options: DmlOption
   }
   const updateItems = prepareUpdate(db, updates).map((item, k) => ({
     ...item,
-    index: updateIndex[k],
+    index: updateIndex[k]!,
     created: false,
   }));
   // prepareUpdate wrote the matched Id onto a copy: keep the caller's record as the target.
   updateItems.forEach((item, k) => {
-    item.caller = records[updateIndex[k]];
+    item.caller = records[updateIndex[k]!]!;
   });
   const items = [...early, ...insertItems, ...updateItems];
   return run(db, 'upsert', items, records.length, options, () => {
@@ -1228,8 +1237,9 @@ export function remove(
     return item;
   });
   return run(db, 'delete', items, refs.length, options, () => {
+    // chunks() makes no empty chunk.
     for (const chunk of chunks(items)) {
-      const obj = chunk[0].obj;
+      const obj = chunk[0]!.obj;
       const denied = objectDenied(db, obj, 'delete', options);
       for (const item of chunk) {
         if (item.errors.length) {
@@ -1382,8 +1392,9 @@ export function undelete(
     return item;
   });
   return run(db, 'undelete', items, refs.length, options, () => {
+    // chunks() makes no empty chunk.
     for (const chunk of chunks(items)) {
-      const obj = chunk[0].obj;
+      const obj = chunk[0]!.obj;
       const denied = objectDenied(db, obj, 'create', options);
       for (const item of chunk) {
         if (!item.errors.length && denied) {

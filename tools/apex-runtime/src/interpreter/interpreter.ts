@@ -212,10 +212,12 @@ export class Interpreter {
   private lookupClass(name: string, from: RuntimeClass | null): RuntimeClass | null {
     const lower = name.toLowerCase();
     const parts = lower.split('.');
+    // split always yields at least one part.
+    const head = parts[0]!;
     // Inner classes of the current class and its outer classes and superclasses first.
     for (let c = from; c; c = c.outer) {
       for (let s: RuntimeClass | null = c; s; s = s.superclass) {
-        const hit = s.inner.get(parts[0]);
+        const hit = s.inner.get(head);
         if (hit) {
           return this.walkInner(hit, parts.slice(1));
         }
@@ -226,7 +228,7 @@ export class Interpreter {
         }
       }
     }
-    const top = this.classes.get(parts[0]);
+    const top = this.classes.get(head);
     if (top && !top.outer) {
       return this.walkInner(top, parts.slice(1));
     }
@@ -255,8 +257,18 @@ export class Interpreter {
     return cur;
   }
 
-  get frame(): Frame {
+  /** The innermost call's frame; undefined outside any call (the host's DML for a data import). */
+  get frame(): Frame | undefined {
     return this.stack[this.stack.length - 1];
+  }
+
+  /** The frame of the code being run: statements and expressions only run inside a call. */
+  private get running(): Frame {
+    const frame = this.frame;
+    if (!frame) {
+      throw new Error('Apex code evaluated outside any call frame');
+    }
+    return frame;
   }
 
   position(pos: Pos): SourcePosition {
@@ -529,7 +541,7 @@ export class Interpreter {
       let score = 0;
       let ok = true;
       m.params.forEach((p, i) => {
-        const s = this.matchScore(args[i], p.type);
+        const s = this.matchScore(args[i] ?? null, p.type);
         if (s < 0) {
           ok = false;
         }
@@ -540,7 +552,8 @@ export class Interpreter {
         bestScore = score;
       }
     }
-    return best ?? sameArity[0];
+    // Here sameArity has two candidates or more.
+    return best ?? sameArity[0]!;
   }
 
   /** The static type of an argument where it is plain to see (casts, variables, calls), else null. */
@@ -556,14 +569,14 @@ export class Interpreter {
         if (local) {
           return local.type;
         }
-        return this.findMember(this.frame.cls, expr.name.toLowerCase())?.member.type ?? null;
+        return this.findMember(this.running.cls, expr.name.toLowerCase())?.member.type ?? null;
       }
       case 'call': {
         let owner: RuntimeClass | null = null;
         if (expr.target === null) {
-          owner = this.frame.cls;
+          owner = this.running.cls;
         } else if (expr.target.k === 'name' && !scope.lookup(expr.target.name.toLowerCase())) {
-          owner = this.findClass(expr.target.name, this.frame.cls);
+          owner = this.findClass(expr.target.name, this.running.cls);
         }
         const lower = expr.name.toLowerCase();
         for (let c = owner; c; c = c.superclass) {
@@ -661,19 +674,19 @@ export class Interpreter {
     if (coll) {
       if (coll === 'list' && value instanceof ApexList) {
         return (
-          type.args.length === 0 || this.elementTypeCompatible(value.elementType, type.args[0])
+          type.args.length === 0 || this.elementTypeCompatible(value.elementType, type.args[0]!)
         );
       }
       if (coll === 'set' && value instanceof ApexSet) {
         return (
-          type.args.length === 0 || this.elementTypeCompatible(value.elementType, type.args[0])
+          type.args.length === 0 || this.elementTypeCompatible(value.elementType, type.args[0]!)
         );
       }
       if (coll === 'map' && value instanceof ApexMap) {
         return (
           type.args.length < 2 ||
-          (this.elementTypeCompatible(value.keyType, type.args[0]) &&
-            this.elementTypeCompatible(value.valueType, type.args[1]))
+          (this.elementTypeCompatible(value.keyType, type.args[0]!) &&
+            this.elementTypeCompatible(value.valueType, type.args[1]!))
         );
       }
       return false;
@@ -856,7 +869,7 @@ export class Interpreter {
     if (e instanceof ApexError && e.apexStack.length === 0) {
       e.apexStack = this.stackTrace();
     } else if (e instanceof UnsupportedError && !e.position) {
-      const f = this.frame;
+      const f = this.running;
       e.position = { unit: f.unit, line: f.line, column: f.column };
     }
   }
@@ -874,7 +887,7 @@ export class Interpreter {
   // ---------- statements ----------
 
   exec(stmt: Stmt, scope: Scope): Completion {
-    const frame = this.frame;
+    const frame = this.running;
     frame.line = stmt.pos.line;
     frame.column = stmt.pos.column;
     this.host.tick(frame.unit, stmt.pos.line);
@@ -974,7 +987,7 @@ export class Interpreter {
         this.host.dml(stmt, this.eval(stmt.expr, scope), this);
         return NORMAL;
       case 'runAs': {
-        const user = stmt.args.length ? this.eval(stmt.args[0], scope) : null;
+        const user = stmt.args.length ? this.eval(stmt.args[0]!, scope) : null;
         let completion: Completion = NORMAL;
         this.host.runAs(
           user,
@@ -1180,7 +1193,7 @@ export class Interpreter {
         return r;
       }
       case 'this':
-        return this.frame.thisObj;
+        return this.running.thisObj;
       case 'field': {
         const r = this.evalField(expr, scope);
         if (isMarker(r)) {
@@ -1191,7 +1204,7 @@ export class Interpreter {
       case 'call':
         return this.evalCall(expr, scope);
       case 'ctorCall': {
-        const frame = this.frame;
+        const frame = this.running;
         const obj = frame.thisObj as ApexObject;
         const args = expr.args.map((a) => this.eval(a, scope));
         const rc =
@@ -1260,7 +1273,7 @@ export class Interpreter {
       case 'classLit':
         return this.typeValue(expr.type, expr.pos);
       case 'soql': {
-        hydrateSoql(expr, this.frame.unit);
+        hydrateSoql(expr, this.running.unit);
         // Binds are evaluated before the query runs, in the scope of the statement.
         const binds = new Map<unknown, ApexValue>();
         for (const [ref, bound] of expr.binds) {
@@ -1269,7 +1282,7 @@ export class Interpreter {
         return this.host.soql(expr, binds, this);
       }
       case 'super':
-        return this.frame.thisObj;
+        return this.running.thisObj;
     }
   }
 
@@ -1415,13 +1428,14 @@ export class Interpreter {
   }
 
   private retypeCollection(value: ApexValue, type: TypeRef): ApexValue {
-    if (value instanceof ApexList && type.args[0]) {
+    const element = type.args[0];
+    if (value instanceof ApexList && element) {
       const from = value.elementType.name.toLowerCase();
-      const to = type.args[0].name.toLowerCase();
+      const to = element.name.toLowerCase();
       if (from === 'sobject' || from === 'schema.sobject') {
-        value.elementType = type.args[0];
+        value.elementType = element;
       } else if (from !== to && to !== 'object' && from === 'object') {
-        if (!value.values.every((v) => v === null || this.isInstance(v, type.args[0]))) {
+        if (!value.values.every((v) => v === null || this.isInstance(v, element))) {
           this.throwApex(
             'System.TypeException',
             `Invalid conversion from runtime type ${this.runtimeTypeName(value)} to ${typeText(type)}`
@@ -1463,7 +1477,7 @@ export class Interpreter {
           );
         }
       } else if (expr.args.length === 1) {
-        const source = this.eval(expr.args[0], scope);
+        const source = this.eval(expr.args[0]!, scope);
         if (source instanceof ApexMap) {
           for (const k of source.keys()) {
             map.put(k, source.get(k));
@@ -1555,7 +1569,7 @@ export class Interpreter {
       return expr.items.map((i) => this.coerce(this.eval(i, scope), element, expr.pos));
     }
     if (expr.args.length === 1) {
-      const source = this.eval(expr.args[0], scope);
+      const source = this.eval(expr.args[0]!, scope);
       if (source instanceof ApexList || source instanceof ApexSet) {
         return source.items().map((v) => this.coerce(v, element, expr.pos));
       }
@@ -1574,7 +1588,7 @@ export class Interpreter {
     if (local) {
       return local.value;
     }
-    const frame = this.frame;
+    const frame = this.running;
     const member = this.findMember(frame.cls, lower);
     if (member) {
       return this.readMember(member.rc, member.member, frame.thisObj, pos);
@@ -1757,7 +1771,7 @@ export class Interpreter {
       return this.evalField(expr, scope);
     }
     if (expr.k === 'super') {
-      return this.frame.thisObj;
+      return this.running.thisObj;
     }
     return this.eval(expr, scope);
   }
@@ -1866,7 +1880,7 @@ export class Interpreter {
   }
 
   private evalCall(expr: Extract<Expr, { k: 'call' }>, scope: Scope): ApexValue {
-    const frame = this.frame;
+    const frame = this.running;
     frame.line = expr.pos.line;
     frame.column = expr.pos.column;
     const lower = expr.name.toLowerCase();
@@ -1999,7 +2013,7 @@ export class Interpreter {
           local.value = this.coerce(value, local.type, target.pos);
           return local.value;
         }
-        const frame = this.frame;
+        const frame = this.running;
         const member = this.findMember(frame.cls, lower);
         if (member) {
           return this.writeMember(member.rc, member.member, frame.thisObj, value, target.pos);

@@ -30,7 +30,7 @@ export function typeRef(name: string, ...args: TypeRef[]): TypeRef {
 
 export function typeToString(type: TypeRef): string {
   if (type.array && type.args.length === 1) {
-    return `${typeToString(type.args[0])}[]`;
+    return `${typeToString(type.args[0]!)}[]`;
   }
   return type.args.length ? `${type.name}<${type.args.map(typeToString).join(', ')}>` : type.name;
 }
@@ -58,8 +58,9 @@ export function decimalScaleOf(value: number): number {
   }
   const text = String(value);
   if (text.includes('e')) {
+    // text holds an `e`: split gives the mantissa and the exponent.
     const [mantissa, exponent] = text.split('e');
-    const fraction = (mantissa.split('.')[1] ?? '').length;
+    const fraction = (mantissa!.split('.')[1] ?? '').length;
     return Math.max(0, fraction - Number(exponent));
   }
   return (text.split('.')[1] ?? '').length;

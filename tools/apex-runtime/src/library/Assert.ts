@@ -19,11 +19,14 @@ function show(value: ApexValue, c: CallContext): string {
   return c.interp.host.toApexString(value, c.interp);
 }
 
+// A missing argument reads as null, as the interpreter binds a user method's (the Apex compiler
+// lets no call leave out an argument these methods need).
+
 defineNative({
   name: 'System.Assert',
   statics: {
     areequal: (args, c) => {
-      const [expected, actual] = args;
+      const [expected = null, actual = null] = args;
       const same =
         expected === null || actual === null
           ? expected === actual
@@ -39,7 +42,7 @@ defineNative({
       return null;
     },
     arenotequal: (args, c) => {
-      const [notExpected, actual] = args;
+      const [notExpected = null, actual = null] = args;
       const same =
         notExpected === null || actual === null
           ? notExpected === actual
@@ -65,7 +68,7 @@ defineNative({
     isnull: (args, c) => {
       if (args[0] !== null) {
         fail(
-          `${withMessage('Assertion Failed', args, 1, c)}: Expected: null, Actual: ${show(args[0], c)}`
+          `${withMessage('Assertion Failed', args, 1, c)}: Expected: null, Actual: ${show(args[0] ?? null, c)}`
         );
       }
       return null;
@@ -79,14 +82,14 @@ defineNative({
     fail: (args, c) => fail(withMessage('Assertion Failed', args, 0, c)),
     isinstanceoftype: (args, c) => {
       const type = args[1] as unknown as { type: { name: string; args: [] } };
-      if (!c.interp.isInstance(args[0], type.type)) {
+      if (!c.interp.isInstance(args[0] ?? null, type.type)) {
         fail(withMessage('Assertion Failed', args, 2, c));
       }
       return null;
     },
     isnotinstanceoftype: (args, c) => {
       const type = args[1] as unknown as { type: { name: string; args: [] } };
-      if (c.interp.isInstance(args[0], type.type)) {
+      if (c.interp.isInstance(args[0] ?? null, type.type)) {
         fail(withMessage('Assertion Failed', args, 2, c));
       }
       return null;
@@ -105,24 +108,26 @@ defineNative({
       return null;
     },
     assertequals: (args, c) => {
+      const [expected = null, actual = null] = args;
       if (
-        !(args[0] === null || args[1] === null
-          ? args[0] === args[1]
-          : c.interp.host.equals(args[0], args[1], c.interp))
+        !(expected === null || actual === null
+          ? expected === actual
+          : c.interp.host.equals(expected, actual, c.interp))
       ) {
         fail(
-          `${withMessage('Assertion Failed', args, 2, c)}: Expected: ${show(args[0], c)}, Actual: ${show(args[1], c)}`
+          `${withMessage('Assertion Failed', args, 2, c)}: Expected: ${show(expected, c)}, Actual: ${show(actual, c)}`
         );
       }
       return null;
     },
     assertnotequals: (args, c) => {
+      const [notExpected = null, actual = null] = args;
       if (
-        args[0] === null || args[1] === null
-          ? args[0] === args[1]
-          : c.interp.host.equals(args[0], args[1], c.interp)
+        notExpected === null || actual === null
+          ? notExpected === actual
+          : c.interp.host.equals(notExpected, actual, c.interp)
       ) {
-        fail(`${withMessage('Assertion Failed', args, 2, c)}: Same value: ${show(args[1], c)}`);
+        fail(`${withMessage('Assertion Failed', args, 2, c)}: Same value: ${show(actual, c)}`);
       }
       return null;
     },

@@ -104,7 +104,7 @@ function resultObject(className: string, outcome: DmlOutcome): ApexObject {
 
 function dmlMethod(op: DmlOperation, resultClass: string) {
   return (args: ApexValue[], c: CallContext): ApexValue => {
-    const { records, single } = recordsOf(args[0], op);
+    const { records, single } = recordsOf(args[0] ?? null, op);
     let rest = args.slice(1);
     let externalIdField: string | null = null;
     if (
@@ -118,7 +118,8 @@ function dmlMethod(op: DmlOperation, resultClass: string) {
     const options = { ...callOptions(rest), externalIdField };
     const outcomes = stateOf(c).dmlRecords(op, records, options);
     const results = outcomes.map((o) => resultObject(resultClass, o));
-    return single ? results[0] : new ApexList({ name: resultClass, args: [] }, results);
+    // One outcome per record: a single record has one.
+    return single ? results[0]! : new ApexList({ name: resultClass, args: [] }, results);
   };
 }
 
@@ -220,8 +221,9 @@ defineNative({
         obj.native = r;
         return obj;
       });
+      // One result per request: a single request has one.
       return single
-        ? objects[0]
+        ? objects[0]!
         : new ApexList({ name: 'Database.LeadConvertResult', args: [] }, objects);
     },
   },
@@ -303,7 +305,7 @@ function leadConvertMethods(): Record<string, (self: ApexObject, args: ApexValue
   for (const field of LEAD_CONVERT_FIELDS) {
     const key = field.toLowerCase();
     methods[`set${key}`] = (self, args) => {
-      self.fields.set(key, args[0]);
+      self.fields.set(key, args[0] ?? null);
       return null;
     };
     methods[`get${key}`] = (self) => self.fields.get(key) ?? null;
@@ -358,7 +360,7 @@ defineNative({
       if (s.index >= s.items.length) {
         throw new ApexError('System.NoSuchElementException', 'Iterator has no more elements.');
       }
-      return s.items[s.index++];
+      return s.items[s.index++] ?? null;
     },
   },
 });

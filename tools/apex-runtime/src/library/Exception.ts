@@ -58,13 +58,13 @@ const exceptionMethods: Record<string, InstanceMethod> = {
     return (self.fields.get('$message') ?? null) as ApexValue;
   },
   setmessage: (self, args) => {
-    self.fields.set('$message', args[0]);
+    self.fields.set('$message', args[0] ?? null);
     self.fields.set('$messageSet', true);
     return null;
   },
   getcause: (self) => (self.fields.get('$cause') ?? null) as ApexValue,
   initcause: (self, args) => {
-    self.fields.set('$cause', args[0]);
+    self.fields.set('$cause', args[0] ?? null);
     return null;
   },
   gettypename: (self) => typeNameOf(self),

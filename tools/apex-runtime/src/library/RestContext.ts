@@ -29,7 +29,7 @@ export function newRestResponse(): ApexObject {
 
 function addTo(map: string) {
   return (self: ApexObject, args: ApexValue[]): ApexValue => {
-    (self.fields.get(map) as ApexMap).put(args[0], args[1]);
+    (self.fields.get(map) as ApexMap).put(args[0] ?? null, args[1] ?? null);
     return null;
   };
 }

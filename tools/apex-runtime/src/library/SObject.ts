@@ -173,42 +173,44 @@ export function sobjectMethod(
   lowerName: string,
   args: ApexValue[]
 ): ApexValue | undefined {
+  // A missing argument reads as null, as the interpreter binds a user method's (the Apex
+  // compiler lets no call leave out an argument these methods need).
   switch (lowerName) {
     case 'get': {
-      const name = fieldNameOf(args[0]);
+      const name = fieldNameOf(args[0] ?? null);
       if (name.includes('.')) {
         throw new ApexError('System.SObjectException', `Invalid field ${name} for ${record.type}`);
       }
       return getField(host, record, name);
     }
     case 'put':
-      return setField(host, record, fieldNameOf(args[0]), args[1]);
+      return setField(host, record, fieldNameOf(args[0] ?? null), args[1] ?? null);
     case 'getsobject': {
-      const resolved = resolveField(host, record, fieldNameOf(args[0]));
+      const resolved = resolveField(host, record, fieldNameOf(args[0] ?? null));
       if (resolved.kind !== 'parent') {
         throw new ApexError(
           'System.SObjectException',
-          `Invalid relationship ${fieldNameOf(args[0])} for ${record.type}`
+          `Invalid relationship ${fieldNameOf(args[0] ?? null)} for ${record.type}`
         );
       }
       return getField(host, record, resolved.key);
     }
     case 'getsobjects': {
-      const resolved = resolveField(host, record, fieldNameOf(args[0]));
+      const resolved = resolveField(host, record, fieldNameOf(args[0] ?? null));
       if (resolved.kind !== 'children') {
         throw new ApexError(
           'System.SObjectException',
-          `Invalid relationship ${fieldNameOf(args[0])} for ${record.type}`
+          `Invalid relationship ${fieldNameOf(args[0] ?? null)} for ${record.type}`
         );
       }
       return getField(host, record, resolved.key);
     }
     case 'putsobject':
-      return setField(host, record, fieldNameOf(args[0]), args[1]);
+      return setField(host, record, fieldNameOf(args[0] ?? null), args[1] ?? null);
     case 'getsobjecttype':
       return host.sobjectTypeToken(record.type);
     case 'isset': {
-      const resolved = resolveField(host, record, fieldNameOf(args[0]));
+      const resolved = resolveField(host, record, fieldNameOf(args[0] ?? null));
       return record.has(resolved.key);
     }
     case 'getpopulatedfieldsasmap': {
@@ -247,8 +249,8 @@ export function sobjectMethod(
       return copy;
     }
     case 'adderror': {
-      const message = args.length === 2 ? host.toApexString(args[1]) : host.toApexString(args[0]);
-      const field = args.length === 2 ? fieldNameOf(args[0]) : null;
+      const message = host.toApexString((args.length === 2 ? args[1] : args[0]) ?? null);
+      const field = args.length === 2 ? fieldNameOf(args[0] ?? null) : null;
       const list = recordErrors.get(record) ?? [];
       list.push({ message, field });
       recordErrors.set(record, list);

@@ -20,7 +20,8 @@ defineNative({
   name: 'System',
   statics: {
     debug: (args, c) => {
-      const [first, second] = args;
+      // debug(message) or debug(level, message); a missing message reads as null.
+      const [first = null, second] = args;
       const message = second === undefined ? first : second;
       const level = second === undefined ? 'DEBUG' : c.interp.host.toApexString(first, c.interp);
       stateOf(c).debugLog.push(
@@ -42,7 +43,7 @@ defineNative({
       return state.enqueue('queueable', job(args, c, 'Queueable'), 1);
     },
     schedule: (args, c) =>
-      stateOf(c).enqueue('schedulable', job([args[2]], c, 'Schedulable'), 1, {
+      stateOf(c).enqueue('schedulable', job([args[2] ?? null], c, 'Schedulable'), 1, {
         name: args[0] as string,
         cron: args[1] as string,
       }),
@@ -71,7 +72,7 @@ defineNative({
       return null;
     },
     setcreateddate: (args, c) => {
-      stateOf(c).setCreatedDate(args[0] as string, args[1]);
+      stateOf(c).setCreatedDate(args[0] as string, args[1] ?? null);
       return null;
     },
     testinstall: (args, c) => {

@@ -493,7 +493,8 @@ export class OrgHost implements Host, OrgState {
         }
       }
       if (lower === '$set') {
-        target.fields.set((args[0] as string).toLowerCase(), args[1]);
+        // The interpreter passes `$set` a name and a value.
+        target.fields.set((args[0] as string).toLowerCase(), args[1] ?? null);
         return null;
       }
       if (rc && !cls) {
@@ -533,7 +534,7 @@ export class OrgHost implements Host, OrgState {
       }
     }
     if (lower === 'equals' && args.length === 1) {
-      return this.equals(target, args[0], interp);
+      return this.equals(target, args[0] ?? null, interp);
     }
     interp.unsupported(`method ${interp.runtimeTypeName(target)}.${method}`, pos);
   }
@@ -548,7 +549,7 @@ export class OrgHost implements Host, OrgState {
   ): ApexValue {
     switch (lower) {
       case 'equals':
-        return this.equals(target, args[0], interp);
+        return this.equals(target, args[0] ?? null, interp);
       case 'hashcode':
         return identityHash(target);
       case 'tostring':

@@ -22,6 +22,7 @@ import { loadSchema } from '../schema/schema';
 import type { Schema } from '../schema/schema';
 import { parseAnonymous } from '../parse/parse';
 import { OrgHost } from './host';
+import { bindJsonHost } from './library';
 import { LocalOrgServices, defineTriggerContext } from './orgServices';
 import { loadProject, type ApexProject } from './project';
 
@@ -87,6 +88,17 @@ export class LocalOrg {
 
   /** Anonymous Apex, as `sf apex run`: its debug lines, and the error that ended it if any. */
   runAnonymous(text: string, file: string): { debug: string[]; error: string | null } {
+    try {
+      return this.runAnonymousBlock(text, file);
+    } finally {
+      // The block ran on an interpreter of its own, which bound the trigger context and the
+      // JSON host to itself: this org's requests must find their own again.
+      current = this.services;
+      bindJsonHost(this.services.json);
+    }
+  }
+
+  private runAnonymousBlock(text: string, file: string): { debug: string[]; error: string | null } {
     const decl = parseAnonymous(text, file);
     const interp = new Interpreter([...this.project.classes, decl], this.project.triggers);
     const services = new LocalOrgServices(this.schema, this.db, interp, this.project.triggers);
@@ -119,9 +131,10 @@ export class LocalOrg {
 
   /**
    * Loads an `sf data import tree` plan: each entry's files in order, `@Ref` values resolved to
-   * the Ids of records saved earlier, inserted as the administrator with triggers firing.
+   * the Ids of records saved earlier, inserted in system mode with triggers firing, by the
+   * administrator or by `options.userId` (who then owns and created them).
    */
-  importPlan(planPath: string): number {
+  importPlan(planPath: string, options: { userId?: string } = {}): number {
     type PlanEntry = { sobject: string; files: string[] };
     type TreeRecord = { attributes: { type: string; referenceId?: string } } & Record<
       string,
@@ -129,7 +142,7 @@ export class LocalOrg {
     >;
     const plan = JSON.parse(readFileSync(planPath, 'utf8')) as PlanEntry[];
     const refs = new Map<string, string>();
-    const host = this.transaction({ inTest: false });
+    const host = this.transaction({ inTest: false, userId: options.userId });
     let count = 0;
     for (const entry of plan) {
       for (const file of entry.files) {
@@ -153,7 +166,8 @@ export class LocalOrg {
         this.services.dml('insert', rows, { allOrNone: true, userMode: false }, host);
         records.forEach((r, i) => {
           if (r.attributes.referenceId) {
-            refs.set(r.attributes.referenceId, rows[i].get('Id') as string);
+            // rows is records mapped: one row per record.
+            refs.set(r.attributes.referenceId, rows[i]!.get('Id') as string);
           }
         });
         count += rows.length;

@@ -76,10 +76,13 @@ export class LocalOrgServices implements OrgServices {
     readonly interp: Interpreter,
     readonly triggers: TriggerDecl[]
   ) {
-    bindJsonHost(this.jsonHost());
+    this.json = this.jsonHost();
+    bindJsonHost(this.json);
   }
 
-  /** What JSON.serialize and JSON.deserialize need to know of classes, enums and SObjects. */
+  /** What JSON.serialize and JSON.deserialize know of this org's classes, enums and SObjects. */
+  readonly json: JsonHost;
+
   private jsonHost(): JsonHost {
     const pos = { line: 0, column: 0 };
     const classOf = (type: TypeRef): RuntimeClass | null =>
@@ -186,7 +189,7 @@ export class LocalOrgServices implements OrgServices {
   ): void {
     const classRow = this.db
       .rows('ApexClass')
-      .find((r) => String(r.get('Name')).toLowerCase() === className.split('.')[0].toLowerCase());
+      .find((r) => String(r.get('Name')).toLowerCase() === className.split('.')[0]!.toLowerCase());
     const jobType = {
       queueable: 'Queueable',
       batch: 'BatchApex',
@@ -372,7 +375,7 @@ export class LocalOrgServices implements OrgServices {
     const result = sobjectMethod(this.sobjectHost(host), record, lowerName, args);
     if (result === undefined) {
       if (lowerName === 'equals') {
-        return host.equals(record, args[0]);
+        return host.equals(record, args[0] ?? null);
       }
       if (lowerName === 'hashcode') {
         return host.toApexString(record).length;
@@ -469,7 +472,8 @@ export class LocalOrgServices implements OrgServices {
         'List has more than 1 row for assignment to SObject'
       );
     }
-    return value.values[0];
+    // Exactly one row here.
+    return value.values[0] ?? null;
   }
 
   // ---------- DML ----------
@@ -786,14 +790,23 @@ export function defineTriggerContext(services: () => LocalOrgServices | null): v
       },
       operationtype: (c) => {
         const f = frame();
-        return f
-          ? (c.interp.host.nativeStaticProperty(
-              'System.TriggerOperation',
-              operationNames[`${f.timing} ${f.operation}`],
-              c.interp,
-              c.pos
-            ) as ApexValue)
-          : null;
+        if (!f) {
+          return null;
+        }
+        const name = operationNames[`${f.timing} ${f.operation}`];
+        if (name === undefined) {
+          // `before undelete` parses, but the platform refuses it: no TriggerOperation value.
+          return c.interp.unsupported(
+            `Trigger.operationType in a ${f.timing} ${f.operation} trigger`,
+            c.pos
+          );
+        }
+        return c.interp.host.nativeStaticProperty(
+          'System.TriggerOperation',
+          name,
+          c.interp,
+          c.pos
+        ) as ApexValue;
       },
     },
   });

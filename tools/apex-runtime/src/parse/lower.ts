@@ -368,9 +368,10 @@ export class Lowerer {
         pos: this.pos(field),
       });
     }
+    // The grammar's trigger unit: `trigger <name> on <object>`.
     return {
-      name: ids[0].getText(),
-      objectName: ids[1].getText(),
+      name: ids[0]!.getText(),
+      objectName: ids[1]!.getText(),
       events,
       body: { k: 'block', body, pos: this.pos(ctx) },
       unit: this.unit,
@@ -589,7 +590,8 @@ export class Lowerer {
         .qualifiedName()
         .id_list()
         .map((i) => i.getText());
-      let expr: Expr = { k: 'name', name: parts[0], pos };
+      // A qualified name has at least one id.
+      let expr: Expr = { k: 'name', name: parts[0]!, pos };
       for (const part of parts.slice(1)) {
         expr = { k: 'field', target: expr, name: part, safe: false, pos };
       }
@@ -640,8 +642,9 @@ export class Lowerer {
       return this.methodCall(ctx.methodCall(), pos);
     }
     if (ctx instanceof ArrayExpressionContext) {
+      // Each of these grammar alternatives has its fixed number of operands.
       const [target, index] = ctx.expression_list();
-      return { k: 'index', target: this.expr(target), index: this.expr(index), pos };
+      return { k: 'index', target: this.expr(target!), index: this.expr(index!), pos };
     }
     if (ctx instanceof NewExpressionContext) {
       return this.creator(ctx, pos);
@@ -707,8 +710,8 @@ export class Lowerer {
       return {
         k: 'binary',
         op: op.join(''),
-        left: this.expr(operands[0]),
-        right: this.expr(operands[1]),
+        left: this.expr(operands[0]!),
+        right: this.expr(operands[1]!),
         pos,
       };
     }
@@ -722,15 +725,15 @@ export class Lowerer {
     }
     if (ctx instanceof CondExpressionContext) {
       const [test, a, b] = ctx.expression_list();
-      return { k: 'cond', test: this.expr(test), then: this.expr(a), else: this.expr(b), pos };
+      return { k: 'cond', test: this.expr(test!), then: this.expr(a!), else: this.expr(b!), pos };
     }
     if (ctx instanceof AssignExpressionContext) {
       const [target, value] = ctx.expression_list();
       return {
         k: 'assign',
         op: ctx.getChild(1).getText(),
-        target: this.expr(target),
-        value: this.expr(value),
+        target: this.expr(target!),
+        value: this.expr(value!),
         pos,
       };
     }

@@ -19,13 +19,14 @@ export function citationsOf(decl: ClassDecl, text: string): Map<string, Citation
   const out = new Map<string, Citation>();
   for (const m of decl.methods) {
     // The comment block ends above the method's annotations.
+    // i stays within the file: it starts on the line above the method's, and only goes up.
     let i = m.pos.line - 2;
-    while (i >= 0 && /^\s*@/.test(lines[i])) {
+    while (i >= 0 && /^\s*@/.test(lines[i]!)) {
       i--;
     }
     const block: string[] = [];
-    while (i >= 0 && /^\s*\/\//.test(lines[i])) {
-      block.unshift(lines[i].replace(/^\s*\/\/\s?/, ''));
+    while (i >= 0 && /^\s*\/\//.test(lines[i]!)) {
+      block.unshift(lines[i]!.replace(/^\s*\/\/\s?/, ''));
       i--;
     }
     const assumedAt = block.findIndex((l) => l.startsWith('assumed:'));

@@ -174,7 +174,9 @@ function blankField(name: string, localName: string): FieldDescribe {
 
 /** Expands one field of the catalog's notation (see standardObjects.ts). */
 export function parseFieldSpec(spec: string, picklist?: string[]): FieldDescribe {
-  const [head, ...flags] = spec.trim().split(/\s+/);
+  const [first, ...flags] = spec.trim().split(/\s+/);
+  // split always yields at least one part.
+  const head = first!;
   const colon = head.indexOf(':');
   const name = head.slice(0, colon);
   const typeText = head.slice(colon + 1);
@@ -184,7 +186,8 @@ export function parseFieldSpec(spec: string, picklist?: string[]): FieldDescribe
   }
   const f = blankField(name, name);
   f.label = name.replace(/Id$/, '').replace(/([a-z])([A-Z])/g, '$1 $2') || name;
-  const kind = m[1];
+  // The first group always takes part in a match.
+  const kind = m[1]!;
   const arg = m[2] ?? '';
   const numbers = arg.split(',').map(Number);
   const typeMap: Record<string, FieldType> = {
@@ -225,7 +228,8 @@ export function parseFieldSpec(spec: string, picklist?: string[]): FieldDescribe
   } else if (type === 'integer') {
     f.digits = 9;
   } else if (arg) {
-    f.length = numbers[0];
+    // split always yields at least one part.
+    f.length = numbers[0]!;
   }
   if (type === 'boolean') {
     f.nillable = false;

@@ -119,10 +119,11 @@ function resolvePath(db: Database, q: SoqlQuery, obj: ObjectDescribe, path: stri
   }
   let segments = path;
   if (segments.length > 1) {
-    const first = segments[0].toLowerCase();
+    const head = segments[0]!;
+    const first = head.toLowerCase();
     if (
       (q.fromAlias && first === q.fromAlias.toLowerCase()) ||
-      (first === obj.name.toLowerCase() && !db.schema.relationship(obj, segments[0]))
+      (first === obj.name.toLowerCase() && !db.schema.relationship(obj, head))
     ) {
       segments = segments.slice(1);
     }
@@ -137,7 +138,8 @@ function resolvePath(db: Database, q: SoqlQuery, obj: ObjectDescribe, path: stri
       );
     }
     const polymorphic = rel.referenceTo.length > 1;
-    const target = db.schema.object(polymorphic ? 'Name' : rel.referenceTo[0]);
+    // A lookup references at least one object.
+    const target = db.schema.object(polymorphic ? 'Name' : rel.referenceTo[0]!);
     if (!target) {
       unsupported(
         `SOQL relationship ${current.name}.${seg} to ${rel.referenceTo.join('|')} (not in the standard object catalog)`
@@ -146,7 +148,8 @@ function resolvePath(db: Database, q: SoqlQuery, obj: ObjectDescribe, path: stri
     hops.push({ rel, target, polymorphic });
     current = target;
   }
-  const last = segments[segments.length - 1];
+  // A field path (fieldName in the grammar) has at least one segment.
+  const last = segments[segments.length - 1]!;
   const field = db.schema.field(current, last);
   if (!field) {
     noColumn(last, current.name);
@@ -265,7 +268,7 @@ function operand(run: Run, q: SoqlQuery, v: Value, field: FieldDescribe | null):
         throw new QueryError('Semi join sub-selects can only select one field');
       }
       const item = sub.select[0];
-      if (sub.select.length !== 1 || item.k !== 'expr' || item.expr.k !== 'field') {
+      if (sub.select.length !== 1 || item?.k !== 'expr' || item.expr.k !== 'field') {
         throw new QueryError('Semi join sub-selects can only select one field');
       }
       const obj = run.db.schema.object(sub.from)!;
@@ -343,9 +346,9 @@ function compareOrdered(a: string | number | boolean, b: string | number | boole
 function likeRegex(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+    const c = pattern[i]!;
     if (c === '\\' && i + 1 < pattern.length) {
-      re += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     } else if (c === '%') {
       re += '[\\s\\S]*';
     } else if (c === '_') {
@@ -662,7 +665,8 @@ function compileComparison(
       };
     }
     default: {
-      const target = values.length ? comparable(values[0], field) : null;
+      const first = values[0];
+      const target = first === undefined ? null : comparable(first, field);
       if (multi && typeof target === 'string') {
         const want = target
           .split(';')
@@ -734,7 +738,7 @@ function idCandidates(
     cond.k !== 'cmp' ||
     cond.left.k !== 'field' ||
     cond.left.path.length !== 1 ||
-    cond.left.path[0].toLowerCase() !== 'id'
+    cond.left.path[0]!.toLowerCase() !== 'id'
   ) {
     return null;
   }
@@ -838,7 +842,7 @@ function checkAccess(run: Run, q: SoqlQuery, obj: ObjectDescribe, securityEnforc
         missing
       );
     }
-    const [objName, fields] = [...missing.entries()][0];
+    const [objName, fields] = [...missing.entries()][0]!;
     // Wording for user mode: ASSUMED to match the platform's message for a field the user cannot see.
     const e = new QueryError(
       `No such column '${[...fields][0]}' on entity '${objName}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
@@ -888,21 +892,22 @@ function sortRows(
     values: keys.map((k) => comparable(k.info.read(row), k.info.field)),
   }));
   decorated.sort((a, b) => {
-    for (let k = 0; k < keys.length; k++) {
-      const x = a.values[k];
-      const y = b.values[k];
+    for (const [k, key] of keys.entries()) {
+      // values holds one entry per key: never undefined.
+      const x = a.values[k] ?? null;
+      const y = b.values[k] ?? null;
       if (x === y) {
         continue;
       }
       if (x === null) {
-        return keys[k].nullsFirst ? -1 : 1;
+        return key.nullsFirst ? -1 : 1;
       }
       if (y === null) {
-        return keys[k].nullsFirst ? 1 : -1;
+        return key.nullsFirst ? 1 : -1;
       }
       const c = compareOrdered(x, y);
       if (c !== 0) {
-        return keys[k].desc ? -c : c;
+        return key.desc ? -c : c;
       }
     }
     return a.i - b.i;
@@ -1069,7 +1074,7 @@ function aggregate(
   ): { value: ApexValue; field: FieldDescribe | null } => {
     if (expr.k !== 'agg') {
       const info = exprInfo(run, q, obj, expr);
-      return { value: members.length ? info.read(members[0]) : null, field: info.field };
+      return { value: members.length ? info.read(members[0]!) : null, field: info.field };
     }
     if (!expr.arg) {
       return { value: members.length, field: null };

@@ -130,8 +130,8 @@ class Lowerer {
     return {
       text,
       select: [],
-      from: names[0].getText(),
-      fromAlias: aliases.length ? aliases[0].getText() : null,
+      from: names[0]!.getText(),
+      fromAlias: aliases[0]?.getText() ?? null,
       where: null,
       withMode: null,
       groupBy: [],
@@ -189,11 +189,8 @@ class Lowerer {
 
   private finish(q: SoqlQuery): void {
     const items = q.select.filter((s): s is Extract<SelectItem, { k: 'expr' }> => s.k === 'expr');
-    const countOnly =
-      items.length === 1 &&
-      items[0].expr.k === 'agg' &&
-      items[0].expr.fn === 'COUNT' &&
-      items[0].expr.arg === null;
+    const only = items.length === 1 ? items[0]!.expr : null;
+    const countOnly = only?.k === 'agg' && only.fn === 'COUNT' && only.arg === null;
     if (countOnly) {
       if (q.select.length !== 1 || q.groupBy.length) {
         throw new ApexError(
@@ -270,12 +267,13 @@ class Lowerer {
   }
 
   private whereLogical(ctx: WhereLogicalExpressionContext): Condition {
+    // The grammar gives a logical expression at least one operand.
     const items = ctx.whereConditionalExpression_list().map((c) => this.whereConditional(c));
     if (ctx.NOT()) {
-      return { k: 'not', item: items[0] };
+      return { k: 'not', item: items[0]! };
     }
     if (items.length === 1) {
-      return items[0];
+      return items[0]!;
     }
     return ctx.SOQLOR_list().length ? { k: 'or', items } : { k: 'and', items };
   }
@@ -297,12 +295,13 @@ class Lowerer {
   }
 
   private logical(ctx: LogicalExpressionContext): Condition {
+    // The grammar gives a logical expression at least one operand.
     const items = ctx.conditionalExpression_list().map((c) => this.conditional(c));
     if (ctx.NOT()) {
-      return { k: 'not', item: items[0] };
+      return { k: 'not', item: items[0]! };
     }
     if (items.length === 1) {
-      return items[0];
+      return items[0]!;
     }
     return ctx.SOQLOR_list().length ? { k: 'or', items } : { k: 'and', items };
   }
@@ -380,8 +379,9 @@ class Lowerer {
       return { t: 'integer', value: Number(text.replace(/[lL]$/, '')) };
     }
     if (ctx.DateLiteral()) {
+      // The lexer's DateLiteral is always yyyy-MM-dd.
       const [y, m, d] = ctx.DateLiteral().getText().split('-').map(Number);
-      return { t: 'date', year: y, month: m, day: d };
+      return { t: 'date', year: y!, month: m!, day: d! };
     }
     if (ctx.DateTimeLiteral()) {
       return { t: 'datetime', millis: parseDatetimeLiteral(ctx.DateTimeLiteral().getText()) };
@@ -445,14 +445,16 @@ function parseDatetimeLiteral(text: string): number {
       `line 1:0 no viable alternative at character '${text}'`
     );
   }
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  // Every group but the fraction always takes part in a match.
+  const [, y, mo, d, h, mi, s, frac] = m;
+  const zone = m[8]!;
   let millis = Date.UTC(
-    +y,
-    +mo - 1,
-    +d,
-    +h,
-    +mi,
-    +s,
+    +y!,
+    +mo! - 1,
+    +d!,
+    +h!,
+    +mi!,
+    +s!,
     Number((frac ?? '0').padEnd(3, '0').slice(0, 3))
   );
   if (zone.toUpperCase() !== 'Z') {
@@ -493,7 +495,7 @@ export function parseSoql(text: string): SoqlQuery {
     const { parser } = ApexParserFactory.createLexerAndParser(key, listener);
     const ctx = parser.query();
     if (listener.problems.length) {
-      throw new ApexError('System.QueryException', listener.problems[0]);
+      throw new ApexError('System.QueryException', listener.problems[0]!);
     }
     q = new Lowerer(bindByText, key).query(ctx);
     textCache.set(key, q);

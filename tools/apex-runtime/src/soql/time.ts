@@ -51,13 +51,14 @@ export function localParts(millis: number, tz: string): LocalParts {
       parts[p.type] = Number(p.value);
     }
   }
+  // The formatter asks for all six parts: formatToParts always returns them.
   return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour === 24 ? 0 : parts.hour,
-    minute: parts.minute,
-    second: parts.second,
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour === 24 ? 0 : parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
   };
 }
 

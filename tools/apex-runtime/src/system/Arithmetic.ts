@@ -67,8 +67,9 @@ export function doubleScale(d: number): number {
   }
   const text = String(d);
   if (text.includes('e')) {
+    // text holds an `e`: split gives the mantissa and the exponent.
     const [mantissa, exponent] = text.split('e');
-    const fraction = (mantissa.split('.')[1] ?? '').length;
+    const fraction = (mantissa!.split('.')[1] ?? '').length;
     return Math.max(0, fraction - Number(exponent));
   }
   return Math.max(1, (text.split('.')[1] ?? '').length);
@@ -401,7 +402,8 @@ export function toId18(text: string): string | null {
   for (let chunk = 0; chunk < 3; chunk++) {
     let bits = 0;
     for (let i = 0; i < 5; i++) {
-      const c = base[chunk * 5 + i];
+      // base has 15 characters: chunk * 5 + i is below 15.
+      const c = base[chunk * 5 + i]!;
       if (c >= 'A' && c <= 'Z') {
         bits |= 1 << i;
       }
@@ -452,7 +454,8 @@ export function apexEquals(a: ApexValue, b: ApexValue, ctx?: SystemContext): boo
   if (a instanceof ApexList && b instanceof ApexList) {
     return (
       a.values.length === b.values.length &&
-      a.values.every((v, i) => apexEquals(v, b.values[i], ctx))
+      // Same lengths: b has an element at each index of a.
+      a.values.every((v, i) => apexEquals(v, b.values[i] ?? null, ctx))
     );
   }
   if (a instanceof ApexSet && b instanceof ApexSet) {

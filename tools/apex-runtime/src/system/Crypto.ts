@@ -43,11 +43,12 @@ function algorithm(table: Record<string, string>, name: ApexValue): string {
 export const cryptoStaticMethods: Record<string, StaticMethod> = {
   getrandominteger: () => randomBytes(4).readInt32BE(0),
   getrandomlong: () => randomBytes(8).readBigInt64BE(0),
-  generatedigest: ([alg, input]) =>
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  generatedigest: ([alg = null, input = null]) =>
     new ApexBlob(
       new Uint8Array(createHash(algorithm(DIGESTS, alg)).update(blob(input).bytes).digest())
     ),
-  generatemac: ([alg, input, key]) =>
+  generatemac: ([alg = null, input = null, key = null]) =>
     new ApexBlob(
       new Uint8Array(
         createHmac(algorithm(MACS, alg), blob(key).bytes).update(blob(input).bytes).digest()

@@ -85,7 +85,8 @@ export function formatDate(d: ApexDate, pattern: string, locale: string): string
 }
 
 export const dateStaticMethods: Record<string, StaticMethod> = {
-  newinstance: ([y, m, d]) => newDate(num(y), num(m), num(d)),
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  newinstance: ([y = null, m = null, d = null]) => newDate(num(y), num(m), num(d)),
   today: (_a, ctx) => today(ctx),
   valueof: ([v]) => {
     if (v === null) {
@@ -102,8 +103,8 @@ export const dateStaticMethods: Record<string, StaticMethod> = {
     }
     return dateValueOf(v);
   },
-  daysinmonth: ([y, m]) => daysInMonth(num(y), num(m)),
-  isleapyear: ([y]) => isLeapYear(num(y)),
+  daysinmonth: ([y = null, m = null]) => daysInMonth(num(y), num(m)),
+  isleapyear: ([y = null]) => isLeapYear(num(y)),
   parse: ([text], ctx) => {
     if (typeof text !== 'string') {
       apexThrow('System.NullPointerException', 'Argument cannot be null.');
@@ -116,24 +117,26 @@ export const dateStaticMethods: Record<string, StaticMethod> = {
       apexThrow('System.TypeException', `Invalid date: ${text}`);
     }
     const year = Number(m[3]);
-    return newDate(m[3].length <= 2 ? 2000 + year : year, Number(m[1]), Number(m[2]));
+    // All three groups always take part in a match.
+    return newDate(m[3]!.length <= 2 ? 2000 + year : year, Number(m[1]), Number(m[2]));
   },
 };
 
 export const dateInstanceMethods: Record<string, InstanceMethod<ApexDate>> = {
-  adddays: (self, [n]) => addDays(self, num(n)),
-  addmonths: (self, [n]) => addMonths(self, num(n)),
-  addyears: (self, [n]) => addMonths(self, num(n) * 12),
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  adddays: (self, [n = null]) => addDays(self, num(n)),
+  addmonths: (self, [n = null]) => addMonths(self, num(n)),
+  addyears: (self, [n = null]) => addMonths(self, num(n) * 12),
   day: (self) => self.day,
   month: (self) => self.month,
   year: (self) => self.year,
   dayofyear: (self) => self.toEpochDay() - newDate(self.year, 1, 1).toEpochDay() + 1,
-  daysbetween: (self, [other]) => dateArg(other).toEpochDay() - self.toEpochDay(),
-  monthsbetween: (self, [other]) => {
+  daysbetween: (self, [other = null]) => dateArg(other).toEpochDay() - self.toEpochDay(),
+  monthsbetween: (self, [other = null]) => {
     const o = dateArg(other);
     return (o.year - self.year) * 12 + (o.month - self.month);
   },
-  issameday: (self, [other]) => dateArg(other).toEpochDay() === self.toEpochDay(),
+  issameday: (self, [other = null]) => dateArg(other).toEpochDay() === self.toEpochDay(),
   tostartofmonth: (self) => new ApexDate(self.year, self.month, 1),
   tostartofweek: (self, _a, ctx) => {
     const first = firstDayOfWeek(ctx.locale);

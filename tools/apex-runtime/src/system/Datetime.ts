@@ -87,7 +87,7 @@ export function formatJava(
   let out = '';
   let i = 0;
   while (i < pattern.length) {
-    const c = pattern[i];
+    const c = pattern[i]!;
     if (c === "'") {
       if (pattern[i + 1] === "'") {
         out += "'";
@@ -144,8 +144,9 @@ export function formatJava(
       case 'M':
       case 'L':
         if (n >= 3) {
+          // month is 1-12.
           const name = english
-            ? MONTHS[f.month - 1]
+            ? MONTHS[f.month - 1]!
             : localeName(utcMillis, zone, locale, { month: n >= 4 ? 'long' : 'short' });
           out += n >= 4 || !english ? name : name.slice(0, 3);
         } else {
@@ -161,8 +162,9 @@ export function formatJava(
         break;
       }
       case 'E': {
+        // dayOfWeek is 1-7.
         const name = english
-          ? DAYS[f.dayOfWeek - 1]
+          ? DAYS[f.dayOfWeek - 1]!
           : localeName(utcMillis, zone, locale, { weekday: n >= 4 ? 'long' : 'short' });
         out += n >= 4 || !english ? name : name.slice(0, 3);
         break;
@@ -401,37 +403,44 @@ export const datetimeStaticMethods: Record<string, StaticMethod> = {
   now: (_args, ctx) => new ApexDatetime(ctx.now()),
   newinstance: (args, ctx) => {
     if (args.length === 1) {
-      return new ApexDatetime(num(args[0]));
+      return new ApexDatetime(num(args[0] ?? null));
     }
     if (args.length === 2) {
-      const d = dateArg(args[0]);
-      const t = timeArg(args[1]);
+      const d = dateArg(args[0] ?? null);
+      const t = timeArg(args[1] ?? null);
       return newInstanceLocal(ctx, dateToMillis(d) + t.millis);
     }
+    // newInstance(year, month, day) or with hour, minute and second: the first three are given.
     const [y, mo, d, h, mi, s] = args.map((a) => num(a));
-    return newInstanceLocal(ctx, fieldsToMillis(y, mo, d, h ?? 0, mi ?? 0, s ?? 0));
+    return newInstanceLocal(ctx, fieldsToMillis(y!, mo!, d!, h ?? 0, mi ?? 0, s ?? 0));
   },
   newinstancegmt: (args) => {
     if (args.length === 2) {
-      return new ApexDatetime(dateToMillis(dateArg(args[0])) + timeArg(args[1]).millis);
+      return new ApexDatetime(
+        dateToMillis(dateArg(args[0] ?? null)) + timeArg(args[1] ?? null).millis
+      );
     }
+    // newInstanceGmt(year, month, day) or with hour, minute and second: the first three are given.
     const [y, mo, d, h, mi, s] = args.map((a) => num(a));
-    return new ApexDatetime(fieldsToMillis(y, mo, d, h ?? 0, mi ?? 0, s ?? 0));
+    return new ApexDatetime(fieldsToMillis(y!, mo!, d!, h ?? 0, mi ?? 0, s ?? 0));
   },
-  valueof: ([v], ctx) => (v === null ? null : valueOfText(v, ctx, false)),
-  valueofgmt: ([v], ctx) => (v === null ? null : valueOfText(v, ctx, true)),
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  valueof: ([v = null], ctx) => (v === null ? null : valueOfText(v, ctx, false)),
+  valueofgmt: ([v = null], ctx) => (v === null ? null : valueOfText(v, ctx, true)),
   parse: () => unsupported('Datetime.parse'),
 };
 
 export const datetimeInstanceMethods: Record<string, InstanceMethod<ApexDatetime>> = {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
   gettime: (self) => BigInt(self.millis),
-  addseconds: (self, [n]) => new ApexDatetime(self.millis + num(n) * 1000),
-  addminutes: (self, [n]) => new ApexDatetime(self.millis + num(n) * 60_000),
-  addhours: (self, [n]) => new ApexDatetime(self.millis + num(n) * 3_600_000),
-  adddays: (self, [n], ctx) => new ApexDatetime(addDaysInZone(self.millis, num(n), ctx.timeZone)),
-  addmonths: (self, [n], ctx) =>
+  addseconds: (self, [n = null]) => new ApexDatetime(self.millis + num(n) * 1000),
+  addminutes: (self, [n = null]) => new ApexDatetime(self.millis + num(n) * 60_000),
+  addhours: (self, [n = null]) => new ApexDatetime(self.millis + num(n) * 3_600_000),
+  adddays: (self, [n = null], ctx) =>
+    new ApexDatetime(addDaysInZone(self.millis, num(n), ctx.timeZone)),
+  addmonths: (self, [n = null], ctx) =>
     new ApexDatetime(addMonthsInZone(self.millis, num(n), ctx.timeZone)),
-  addyears: (self, [n], ctx) =>
+  addyears: (self, [n = null], ctx) =>
     new ApexDatetime(addMonthsInZone(self.millis, num(n) * 12, ctx.timeZone)),
   date: (self, _a, ctx) => {
     const f = localFields(self.millis, ctx.timeZone);
@@ -462,7 +471,7 @@ export const datetimeInstanceMethods: Record<string, InstanceMethod<ApexDatetime
     const f = localFields(self.millis, 'GMT');
     return dayOfYear(f.year, f.month, f.day);
   },
-  issameday: (self, [other], ctx) => {
+  issameday: (self, [other = null], ctx) => {
     const a = localFields(self.millis, ctx.timeZone);
     const b = localFields(dtArg(other).millis, ctx.timeZone);
     return a.year === b.year && a.month === b.month && a.day === b.day;
@@ -474,7 +483,7 @@ export const datetimeInstanceMethods: Record<string, InstanceMethod<ApexDatetime
     if (args[0] === null) {
       apexThrow('System.NullPointerException', 'Argument cannot be null.');
     }
-    const zone = args.length > 1 ? tzOf(args[1]) : ctx.timeZone;
+    const zone = args.length > 1 ? tzOf(args[1] ?? null) : ctx.timeZone;
     return formatJava(String(args[0]), self.millis, zone, ctx.locale);
   },
   formatgmt: (self, [pattern], ctx) => {

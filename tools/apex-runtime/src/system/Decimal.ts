@@ -172,7 +172,8 @@ function toLong(d: ApexDecimal): bigint {
 }
 
 export const decimalStaticMethods: Record<string, StaticMethod> = {
-  valueof: ([v]) => {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  valueof: ([v = null]) => {
     if (v === null) {
       apexThrow('System.NullPointerException', 'Argument cannot be null.');
     }
@@ -188,7 +189,8 @@ export const decimalStaticMethods: Record<string, StaticMethod> = {
 
 export const decimalInstanceMethods: Record<string, InstanceMethod<ApexDecimal>> = {
   abs: (self) => new ApexDecimal(Math.abs(self.value), self.scale),
-  divide: (self, [divisor, scale, mode]) => {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  divide: (self, [divisor = null, scale = null, mode]) => {
     const d = toDecimal(divisor);
     if (d.value === 0) {
       apexThrow('System.MathException', 'Divide by 0');
@@ -207,7 +209,7 @@ export const decimalInstanceMethods: Record<string, InstanceMethod<ApexDecimal>>
   format: (self, _a, ctx) => formatNumber(self.value, ctx.locale),
   intvalue: (self) => toInt(self),
   longvalue: (self) => toLong(self),
-  pow: (self, [exponent]) => {
+  pow: (self, [exponent = null]) => {
     const n = intArg(exponent);
     if (n < 0 || n > 32767) {
       apexThrow('System.MathException', 'Invalid operation');
@@ -221,7 +223,7 @@ export const decimalInstanceMethods: Record<string, InstanceMethod<ApexDecimal>>
     return BigInt(r.value);
   },
   scale: (self) => self.scale,
-  setscale: (self, [scale, mode]) =>
+  setscale: (self, [scale = null, mode]) =>
     setScale(self, intArg(scale), mode === undefined ? 'HALF_EVEN' : roundingModeOf(mode)),
   striptrailingzeros: (self) => stripTrailingZeros(self),
   toplainstring: (self) => decimalToPlainString(self),

@@ -97,16 +97,17 @@ export function urlDecode(s: string, encoding: 'utf8' | 'latin1' = 'utf8'): stri
 }
 
 export const encodingUtilStaticMethods: Record<string, StaticMethod> = {
-  base64encode: ([b]) => Buffer.from(blob(b).bytes).toString('base64'),
-  base64decode: ([s]) => new ApexBlob(new Uint8Array(Buffer.from(str(s), 'base64'))),
-  converttohex: ([b]) => Buffer.from(blob(b).bytes).toString('hex'),
-  convertfromhex: ([s]) => {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  base64encode: ([b = null]) => Buffer.from(blob(b).bytes).toString('base64'),
+  base64decode: ([s = null]) => new ApexBlob(new Uint8Array(Buffer.from(str(s), 'base64'))),
+  converttohex: ([b = null]) => Buffer.from(blob(b).bytes).toString('hex'),
+  convertfromhex: ([s = null]) => {
     const text = str(s);
     if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) {
       apexThrow('System.InvalidParameterValueException', `Invalid hex string: ${text}`);
     }
     return new ApexBlob(new Uint8Array(Buffer.from(text, 'hex')));
   },
-  urlencode: ([s, e]) => urlEncode(str(s), checkEncoding(e)),
-  urldecode: ([s, e]) => urlDecode(str(s), checkEncoding(e)),
+  urlencode: ([s = null, e = null]) => urlEncode(str(s), checkEncoding(e)),
+  urldecode: ([s = null, e = null]) => urlDecode(str(s), checkEncoding(e)),
 };

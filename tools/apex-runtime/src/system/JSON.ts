@@ -323,7 +323,7 @@ class Parser {
     if (this.i >= this.s.length) {
       jsonError(`Unexpected end-of-input: expected a value ${this.where()}`);
     }
-    const c = this.s[this.i];
+    const c = this.s[this.i]!;
     if (c === '{') {
       return this.object();
     }
@@ -881,12 +881,16 @@ function textArg(v: ApexValue): string {
 
 /** The JSON static methods; the host is bound once by the interpreter. */
 export function jsonStaticMethods(host?: JsonHost): Record<string, StaticMethod> {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
   return {
-    serialize: ([v, suppress], ctx) => serialize(v, suppress === true, host, ctx),
-    serializepretty: ([v, suppress], ctx) => serializePretty(v, suppress === true, host, ctx),
-    deserializeuntyped: ([text]) => deserializeUntyped(textArg(text)),
-    deserialize: ([text, type]) => deserialize(textArg(text), typeArg(type), host, false),
-    deserializestrict: ([text, type]) => deserialize(textArg(text), typeArg(type), host, true),
+    serialize: ([v = null, suppress], ctx) => serialize(v, suppress === true, host, ctx),
+    serializepretty: ([v = null, suppress], ctx) =>
+      serializePretty(v, suppress === true, host, ctx),
+    deserializeuntyped: ([text = null]) => deserializeUntyped(textArg(text)),
+    deserialize: ([text = null, type = null]) =>
+      deserialize(textArg(text), typeArg(type), host, false),
+    deserializestrict: ([text = null, type = null]) =>
+      deserialize(textArg(text), typeArg(type), host, true),
     createparser: () => unsupported('JSON.createParser'),
     creategenerator: () => unsupported('JSON.createGenerator'),
   };

@@ -104,32 +104,34 @@ function deepCloneValue(v: ApexValue, preserveId: boolean): ApexValue {
 }
 
 export const listInstanceMethods: Record<string, InstanceMethod<ApexList>> = {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
   add: (self, args) => {
     if (args.length === 2) {
-      const i = index(args[0]);
+      const i = index(args[0] ?? null);
       if (i < 0 || i > self.values.length) {
         outOfBounds(i);
       }
-      self.values.splice(i, 0, listElement(self, args[1]));
+      self.values.splice(i, 0, listElement(self, args[1] ?? null));
       return null;
     }
-    self.values.push(listElement(self, args[0]));
+    self.values.push(listElement(self, args[0] ?? null));
     return null;
   },
-  addall: (self, [other]) => {
+  addall: (self, [other = null]) => {
     for (const v of itemsOf(other)) {
       self.values.push(listElement(self, v));
     }
     return null;
   },
-  get: (self, [i]) => {
+  get: (self, [i = null]) => {
     const n = index(i);
     if (n < 0 || n >= self.values.length) {
       outOfBounds(n);
     }
-    return self.values[n];
+    // n is in range.
+    return self.values[n] ?? null;
   },
-  set: (self, [i, v]) => {
+  set: (self, [i = null, v = null]) => {
     const n = index(i);
     if (n < 0 || n >= self.values.length) {
       outOfBounds(n);
@@ -137,12 +139,13 @@ export const listInstanceMethods: Record<string, InstanceMethod<ApexList>> = {
     self.values[n] = listElement(self, v);
     return null;
   },
-  remove: (self, [i]) => {
+  remove: (self, [i = null]) => {
     const n = index(i);
     if (n < 0 || n >= self.values.length) {
       outOfBounds(n);
     }
-    return self.values.splice(n, 1)[0];
+    // n is in range: splice removes one element.
+    return self.values.splice(n, 1)[0] ?? null;
   },
   size: (self) => self.values.length,
   isempty: (self) => self.values.length === 0,
@@ -150,11 +153,11 @@ export const listInstanceMethods: Record<string, InstanceMethod<ApexList>> = {
     self.values.length = 0;
     return null;
   },
-  contains: (self, [v]) => {
+  contains: (self, [v = null]) => {
     const k = normalizedKey(v);
     return self.values.some((x) => normalizedKey(x) === k);
   },
-  indexof: (self, [v]) => {
+  indexof: (self, [v = null]) => {
     const k = normalizedKey(v);
     return self.values.findIndex((x) => normalizedKey(x) === k);
   },
@@ -168,7 +171,7 @@ export const listInstanceMethods: Record<string, InstanceMethod<ApexList>> = {
       self.elementType,
       self.values.map((v) => deepCloneValue(v, preserveId === true))
     ),
-  equals: (self, [other], ctx) => apexEquals(self, other, ctx),
+  equals: (self, [other = null], ctx) => apexEquals(self, other, ctx),
   hashcode: (self) => {
     let h = 1;
     for (const c of String(keyOf(self))) {

@@ -27,10 +27,12 @@ function copy(map: ApexMap, deep: boolean): ApexMap {
 }
 
 export const mapInstanceMethods: Record<string, InstanceMethod<ApexMap>> = {
-  put: (self, [k, v]) => self.put(coerce(keyFor(self, k), self.keyType), coerce(v, self.valueType)),
-  get: (self, [k]) => self.get(keyFor(self, k)),
-  containskey: (self, [k]) => self.has(keyFor(self, k)),
-  remove: (self, [k]) => self.delete(keyFor(self, k)),
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  put: (self, [k = null, v = null]) =>
+    self.put(coerce(keyFor(self, k), self.keyType), coerce(v, self.valueType)),
+  get: (self, [k = null]) => self.get(keyFor(self, k)),
+  containskey: (self, [k = null]) => self.has(keyFor(self, k)),
+  remove: (self, [k = null]) => self.delete(keyFor(self, k)),
   keyset: (self) => new ApexSet(self.keyType, self.keys()),
   values: (self) => new ApexList(self.valueType, self.values()),
   size: (self) => self.entries.size,
@@ -66,7 +68,7 @@ export const mapInstanceMethods: Record<string, InstanceMethod<ApexMap>> = {
   },
   clone: (self) => copy(self, false),
   deepclone: (self) => copy(self, true),
-  equals: (self, [other], ctx) => apexEquals(self, other, ctx),
+  equals: (self, [other = null], ctx) => apexEquals(self, other, ctx),
   tostring: (self, _a, ctx) => apexToString(self, ctx),
   getsobjecttype: () => unsupported('Map.getSObjectType'),
   hashcode: () => unsupported('Map.hashCode'),

@@ -27,7 +27,8 @@ function num(v: ApexValue): number {
 /** A Double function of Doubles (Math.sin ...). */
 const d1 =
   (f: (x: number) => number): StaticMethod =>
-  ([x]) =>
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  ([x = null]) =>
     new ApexDouble(f(num(x)));
 
 /** Rounds an Integer, Long, Decimal or Double the way the number's type rounds. */
@@ -68,7 +69,8 @@ function pick(a: ApexValue, b: ApexValue, wantMax: boolean): ApexValue {
 }
 
 export const mathStaticMethods: Record<string, StaticMethod> = {
-  abs: ([v]) => {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  abs: ([v = null]) => {
     if (typeof v === 'number') {
       return wrapInt(Math.abs(v));
     }
@@ -98,27 +100,27 @@ export const mathStaticMethods: Record<string, StaticMethod> = {
     }
     npe();
   },
-  max: ([a, b]) => pick(a, b, true),
-  min: ([a, b]) => pick(a, b, false),
-  round: ([v]) => {
+  max: ([a = null, b = null]) => pick(a, b, true),
+  min: ([a = null, b = null]) => pick(a, b, false),
+  round: ([v = null]) => {
     const r = roundToLong(v);
     if (r > 2147483647n || r < -2147483648n) {
       apexThrow('System.MathException', 'Integer overflow');
     }
     return Number(r);
   },
-  roundtolong: ([v]) => roundToLong(v),
-  ceil: ([v]) => keepType(v, Math.ceil),
-  floor: ([v]) => keepType(v, Math.floor),
-  rint: ([v]) =>
+  roundtolong: ([v = null]) => roundToLong(v),
+  ceil: ([v = null]) => keepType(v, Math.ceil),
+  floor: ([v = null]) => keepType(v, Math.floor),
+  rint: ([v = null]) =>
     keepType(v, (x) => {
       const f = Math.floor(x);
       const diff = x - f;
       return diff > 0.5 ? f + 1 : diff < 0.5 ? f : f % 2 === 0 ? f : f + 1;
     }),
-  signum: ([v]) => keepType(v, Math.sign),
-  pow: ([a, b]) => new ApexDouble(Math.pow(num(a), num(b))),
-  sqrt: ([v]) => keepType(v, Math.sqrt),
+  signum: ([v = null]) => keepType(v, Math.sign),
+  pow: ([a = null, b = null]) => new ApexDouble(Math.pow(num(a), num(b))),
+  sqrt: ([v = null]) => keepType(v, Math.sqrt),
   cbrt: d1(Math.cbrt),
   exp: d1(Math.exp),
   log: d1(Math.log),
@@ -129,7 +131,7 @@ export const mathStaticMethods: Record<string, StaticMethod> = {
   asin: d1(Math.asin),
   acos: d1(Math.acos),
   atan: d1(Math.atan),
-  atan2: ([y, x]) => new ApexDouble(Math.atan2(num(y), num(x))),
+  atan2: ([y = null, x = null]) => new ApexDouble(Math.atan2(num(y), num(x))),
   sinh: d1(Math.sinh),
   cosh: d1(Math.cosh),
   tanh: d1(Math.tanh),

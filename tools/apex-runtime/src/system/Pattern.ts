@@ -338,7 +338,8 @@ class Translator {
     if (!m || (!m[1] && m[2] === undefined && m[3] === ':')) {
       return null;
     }
-    const on = m[1];
+    // The first group always takes part in a match (it may match nothing).
+    const on = m[1]!;
     const off = m[2] ?? '';
     const scoped = m[3] === ':';
     const next: Flags = { ...this.flags };
@@ -410,13 +411,15 @@ class Translator {
     }
     const named = /^\(\?<([a-zA-Z][a-zA-Z0-9]*)>/.exec(rest);
     if (named) {
+      // The name's group always takes part in a match.
+      const name = named[1]!;
       this.i += named[0].length;
       this.groups++;
-      if (this.names.has(named[1])) {
-        invalidRegex(`Named capturing group <${named[1]}> is already defined`, p, this.i - 1);
+      if (this.names.has(name)) {
+        invalidRegex(`Named capturing group <${name}> is already defined`, p, this.i - 1);
       }
-      this.names.set(named[1], this.groups);
-      return `(?<${named[1]}>`;
+      this.names.set(name, this.groups);
+      return `(?<${name}>`;
     }
     if (rest.startsWith('(?>')) {
       unsupported('Pattern: atomic group (?>...)');
@@ -591,7 +594,8 @@ class Translator {
         if (!m) {
           invalidRegex("\\k is not followed by '<' for named capturing group", p, this.i);
         }
-        if (!this.names.has(m[1])) {
+        // The name's group always takes part in a match.
+        if (!this.names.has(m[1]!)) {
           invalidRegex(`named capturing group <${m[1]}> does not exist`, p, this.i);
         }
         this.i += m[0].length;
@@ -600,7 +604,7 @@ class Translator {
     }
     if (c >= '1' && c <= '9') {
       let n = Number(c);
-      while (this.i < p.length && /[0-9]/.test(p[this.i])) {
+      while (this.i < p.length && /[0-9]/.test(p[this.i]!)) {
         const next = n * 10 + Number(p[this.i]);
         if (next > this.groups) {
           break;
@@ -1047,25 +1051,29 @@ export const wrapPattern = (p: ApexPattern) => wrapNative('System.Pattern', p);
 export const wrapMatcher = (m: ApexMatcher) => wrapNative('System.Matcher', m);
 
 export const patternStaticMethods: Record<string, StaticMethod> = {
-  compile: ([regex]) => wrapPattern(new ApexPattern(str(regex, 'regex'))),
-  matches: ([regex, input]) =>
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  compile: ([regex = null]) => wrapPattern(new ApexPattern(str(regex, 'regex'))),
+  matches: ([regex = null, input = null]) =>
     new ApexMatcher(new ApexPattern(str(regex, 'regex')), str(input, 'input')).matches(),
-  quote: ([s]) => quote(str(s)),
+  quote: ([s = null]) => quote(str(s)),
 };
 
 export const patternInstanceMethods: Record<string, InstanceMethod<ApexPattern>> = {
-  matcher: (self, [input]) => wrapMatcher(new ApexMatcher(self, str(input, 'input'))),
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  matcher: (self, [input = null]) => wrapMatcher(new ApexMatcher(self, str(input, 'input'))),
   pattern: (self) => self.source,
   tostring: (self) => self.source,
-  split: (self, [input, limit]) =>
+  split: (self, [input = null, limit]) =>
     stringList(regexSplit(str(input), self.source, limit === undefined ? 0 : int(limit))),
 };
 
 export const matcherStaticMethods: Record<string, StaticMethod> = {
-  quotereplacement: ([s]) => str(s).replace(/[\\$]/g, (c) => `\\${c}`),
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  quotereplacement: ([s = null]) => str(s).replace(/[\\$]/g, (c) => `\\${c}`),
 };
 
 export const matcherInstanceMethods: Record<string, InstanceMethod<ApexMatcher>> = {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
   matches: (self) => self.matches(),
   find: (self, [start]) => self.find(start === undefined ? undefined : int(start)),
   lookingat: (self) => self.lookingAt(),
@@ -1073,14 +1081,14 @@ export const matcherInstanceMethods: Record<string, InstanceMethod<ApexMatcher>>
   groupcount: (self) => self.groupCount(),
   start: (self, [g]) => self.start(g === undefined ? 0 : g),
   end: (self, [g]) => self.end(g === undefined ? 0 : g),
-  replaceall: (self, [r]) => self.replace(str(r, 'replacement'), true),
-  replacefirst: (self, [r]) => self.replace(str(r, 'replacement'), false),
+  replaceall: (self, [r = null]) => self.replace(str(r, 'replacement'), true),
+  replacefirst: (self, [r = null]) => self.replace(str(r, 'replacement'), false),
   reset: (self, [input]) => {
     self.reset(input === undefined ? undefined : str(input, 'input'));
     return wrapMatcher(self);
   },
   pattern: (self) => wrapPattern(self.pattern),
-  usepattern: (self, [p]) => {
+  usepattern: (self, [p = null]) => {
     const pattern = nativeOf(p, ApexPattern);
     if (!pattern) {
       apexThrow('System.IllegalArgumentException', 'Pattern cannot be null');

@@ -36,25 +36,26 @@ function itemsOf(v: ApexValue): ApexValue[] {
 }
 
 export const setInstanceMethods: Record<string, InstanceMethod<ApexSet>> = {
-  add: (self, [v]) => self.add(setElement(self, v)),
-  addall: (self, [other]) => {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  add: (self, [v = null]) => self.add(setElement(self, v)),
+  addall: (self, [other = null]) => {
     let changed = false;
     for (const v of itemsOf(other)) {
       changed = self.add(setElement(self, v)) || changed;
     }
     return changed;
   },
-  contains: (self, [v]) => self.has(lookup(self, v)),
-  containsall: (self, [other]) => itemsOf(other).every((v) => self.has(lookup(self, v))),
-  remove: (self, [v]) => self.delete(lookup(self, v)),
-  removeall: (self, [other]) => {
+  contains: (self, [v = null]) => self.has(lookup(self, v)),
+  containsall: (self, [other = null]) => itemsOf(other).every((v) => self.has(lookup(self, v))),
+  remove: (self, [v = null]) => self.delete(lookup(self, v)),
+  removeall: (self, [other = null]) => {
     let changed = false;
     for (const v of itemsOf(other)) {
       changed = self.delete(lookup(self, v)) || changed;
     }
     return changed;
   },
-  retainall: (self, [other]) => {
+  retainall: (self, [other = null]) => {
     const keep = new Set(itemsOf(other).map((v) => keyOf(lookup(self, v))));
     let changed = false;
     for (const k of [...self.map.keys()]) {
@@ -72,7 +73,7 @@ export const setInstanceMethods: Record<string, InstanceMethod<ApexSet>> = {
     return null;
   },
   clone: (self) => new ApexSet(self.elementType, self.items()),
-  equals: (self, [other], ctx) => apexEquals(self, other, ctx),
+  equals: (self, [other = null], ctx) => apexEquals(self, other, ctx),
   hashcode: (self) => {
     let h = 0;
     for (const k of self.map.keys()) {

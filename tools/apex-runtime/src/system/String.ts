@@ -42,7 +42,9 @@ export function formatDouble(d: number): string {
     const s = String(d);
     return s.includes('.') ? s : `${s}.0`;
   }
-  const [mantissa, exponent] = d.toExponential().split('e');
+  // toExponential always writes an `e`: split gives the mantissa and the exponent.
+  const [digits, exponent] = d.toExponential().split('e');
+  const mantissa = digits!;
   const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   return `${m}E${Number(exponent)}`;
 }
@@ -236,7 +238,8 @@ function all(s: string, test: (cp: number) => boolean, emptyResult = false): boo
 }
 
 function caseLocale(locale: string): string | undefined {
-  const lang = locale.split(/[_-]/)[0].toLowerCase();
+  // split always yields at least one part.
+  const lang = locale.split(/[_-]/)[0]!.toLowerCase();
   return ['tr', 'az', 'lt'].includes(lang) ? bcp47(locale) : undefined;
 }
 
@@ -267,10 +270,11 @@ function stripWhitespace(s: string): string {
   const cps = [...s];
   let a = 0;
   let b = cps.length;
-  while (a < b && isJavaWhitespace(cps[a].codePointAt(0)!)) {
+  // 0 <= a < b <= cps.length: a and b - 1 are indices of cps.
+  while (a < b && isJavaWhitespace(cps[a]!.codePointAt(0)!)) {
     a++;
   }
-  while (b > a && isJavaWhitespace(cps[b - 1].codePointAt(0)!)) {
+  while (b > a && isJavaWhitespace(cps[b - 1]!.codePointAt(0)!)) {
     b--;
   }
   return cps.slice(a, b).join('');
@@ -292,8 +296,9 @@ export function javaCompare(a: string, b: string): number {
 export function javaCompareIgnoreCase(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    let x = a[i];
-    let y = b[i];
+    // i is below both lengths.
+    let x = a[i]!;
+    let y = b[i]!;
     if (x !== y) {
       x = x.toUpperCase();
       y = y.toUpperCase();
@@ -505,9 +510,10 @@ function splitByCharacterType(s: string, camelCase: boolean): string[] {
   const chars = [...s];
   const list: string[] = [];
   let tokenStart = 0;
-  let current = charType(chars[0].codePointAt(0)!);
+  // s is not empty: chars has a first element.
+  let current = charType(chars[0]!.codePointAt(0)!);
   for (let pos = 1; pos < chars.length; pos++) {
-    const type = charType(chars[pos].codePointAt(0)!);
+    const type = charType(chars[pos]!.codePointAt(0)!);
     if (type === current) {
       continue;
     }
@@ -528,17 +534,18 @@ function splitByCharacterType(s: string, camelCase: boolean): string[] {
 }
 
 function levenshtein(a: string, b: string): number {
+  // prev has b.length + 1 entries: every index below is in range.
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
+    let diag = prev[0]!;
     prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = tmp;
     }
   }
-  return prev[b.length];
+  return prev[b.length]!;
 }
 
 const hex4 = (cp: number) => cp.toString(16).toUpperCase().padStart(4, '0');
@@ -590,7 +597,8 @@ function unescapeJava(s: string): string {
       out += c;
       continue;
     }
-    const n = s[++i];
+    // c is not the last character: i + 1 is in range.
+    const n = s[++i]!;
     switch (n) {
       case 'n':
         out += '\n';
@@ -790,18 +798,19 @@ function iterableItems(v: ApexValue): ApexValue[] {
 }
 
 export const stringStaticMethods: Record<string, StaticMethod> = {
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
   isblank: ([s]) => s === null || (typeof s === 'string' && all(s, isJavaWhitespace, true)),
   isnotblank: ([s]) => !(s === null || (typeof s === 'string' && all(s, isJavaWhitespace, true))),
   isempty: ([s]) => s === null || s === '',
   isnotempty: ([s]) => !(s === null || s === ''),
-  valueof: ([v], ctx) => stringValueOf(v, ctx),
-  valueofgmt: ([v], ctx) =>
+  valueof: ([v = null], ctx) => stringValueOf(v, ctx),
+  valueofgmt: ([v = null], ctx) =>
     v instanceof ApexDatetime ? datetimeToString(v, 'GMT') : apexToString(v, ctx),
-  join: ([items, sep], ctx) =>
+  join: ([items = null, sep], ctx) =>
     iterableItems(items)
       .map((v) => apexToString(v, ctx))
       .join(sep === null ? 'null' : str(sep)),
-  format: ([pattern, args], ctx) => {
+  format: ([pattern, args = null], ctx) => {
     const list = args instanceof ApexList ? args.values : args === null ? nullArg() : [args];
     return messageFormat(
       str(pattern),
@@ -820,7 +829,7 @@ export const stringStaticMethods: Record<string, StaticMethod> = {
       return '';
     }
     const items = list.values.map((v) => (v === null ? '' : str(v)));
-    let prefix = items[0];
+    let prefix = items[0]!;
     for (const s of items) {
       while (!s.startsWith(prefix)) {
         prefix = prefix.slice(0, -1);
@@ -1061,7 +1070,8 @@ export const stringInstanceMethods: Record<string, InstanceMethod<string>> = {
   escapeecmascript: (s) => escapeJavaLike(s, true),
   unescapejava: (s) => unescapeJava(s),
   unescapeecmascript: (s) => unescapeJava(s),
-  escapexml: (s) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]),
+  // The pattern matches only characters XML_ESCAPES has.
+  escapexml: (s) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!),
   unescapexml: (s) => unescapeEntities(s, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }),
   escapehtml3: (s) => escapeHtml(s),
   escapehtml4: (s) => escapeHtml(s),
@@ -1078,5 +1088,6 @@ export const stringInstanceMethods: Record<string, InstanceMethod<string>> = {
     s.replace(/\\u+([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
   striphtmltags: () => unsupported('String.stripHtmlTags'),
   tostring: (s) => s,
-  format: (s, [args], ctx) => stringStaticMethods.format([s, args], ctx),
+  // The static table above defines format; a missing argument reads as null.
+  format: (s, [args = null], ctx) => stringStaticMethods.format!([s, args], ctx),
 };

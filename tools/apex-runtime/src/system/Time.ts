@@ -30,15 +30,17 @@ export function timeToString(t: ApexTime): string {
 }
 
 export const timeStaticMethods: Record<string, StaticMethod> = {
-  newinstance: ([h, m, s, ms]) =>
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  newinstance: ([h = null, m = null, s = null, ms = null]) =>
     newTime(num(h) * 3_600_000 + num(m) * 60_000 + num(s) * 1000 + num(ms)),
 };
 
 export const timeInstanceMethods: Record<string, InstanceMethod<ApexTime>> = {
-  addhours: (self, [n]) => newTime(self.millis + num(n) * 3_600_000),
-  addminutes: (self, [n]) => newTime(self.millis + num(n) * 60_000),
-  addseconds: (self, [n]) => newTime(self.millis + num(n) * 1000),
-  addmilliseconds: (self, [n]) => newTime(self.millis + num(n)),
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  addhours: (self, [n = null]) => newTime(self.millis + num(n) * 3_600_000),
+  addminutes: (self, [n = null]) => newTime(self.millis + num(n) * 60_000),
+  addseconds: (self, [n = null]) => newTime(self.millis + num(n) * 1000),
+  addmilliseconds: (self, [n = null]) => newTime(self.millis + num(n)),
   hour: (self) => Math.floor(self.millis / 3_600_000),
   minute: (self) => Math.floor(self.millis / 60_000) % 60,
   second: (self) => Math.floor(self.millis / 1000) % 60,

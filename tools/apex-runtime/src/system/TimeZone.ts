@@ -214,7 +214,8 @@ export const timeZoneStaticMethods: Record<string, StaticMethod> = {
 
 export const timeZoneInstanceMethods: Record<string, InstanceMethod<ApexTimeZone>> = {
   getid: (self) => self.id,
-  getoffset: (self, [dt]) => zoneOffset(self.id, datetimeArg(dt).millis),
+  // A missing argument reads as null (the Apex compiler lets no call leave one out).
+  getoffset: (self, [dt = null]) => zoneOffset(self.id, datetimeArg(dt).millis),
   getdisplayname: (self, _args, ctx) => {
     const year = new Date(ctx.now()).getUTCFullYear();
     const jan = Date.UTC(year, 0, 1);

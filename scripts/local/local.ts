@@ -2,6 +2,9 @@
 //   token --user <key>   prints that user's access token (for KONDO_ACCESS_TOKEN)
 //   users                lists the users, their permission sets and tokens
 //   reset                deletes the saved org; the next npm start makes a new one
+//   apex <file.apex> [--user <key>]
+//                        runs anonymous Apex in the running org (npm start), as sf apex run does,
+//                        as the admin or the user named; prints its debug lines
 // The tokens are read from the saved org, so they work with a running `npm start`.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,7 +13,8 @@ import { openLocalOrg, STORE_FILE } from './localOrg';
 
 const USAGE = `usage: npm run local -- token --user <admin|integration|rep|rep-other|no-access>
        npm run local -- users
-       npm run local -- reset`;
+       npm run local -- reset
+       npm run local -- apex <file.apex> [--user <key>]   (in the running npm start, PORT or 4173)`;
 
 function savedUsers(): LocalUser[] {
   if (!existsSync(STORE_FILE)) {
@@ -21,7 +25,39 @@ function savedUsers(): LocalUser[] {
   return saved.extra.users;
 }
 
-function main(argv: string[]): number {
+/** Anonymous Apex through the running server, so that its records and the file stay one. */
+async function runApex(file: string, userKey: string): Promise<number> {
+  const user = savedUsers().find((u) => u.key === userKey);
+  if (!user) {
+    console.error(`no user "${userKey}"`);
+    return 2;
+  }
+  const port = process.env.PORT ?? '4173';
+  let response: Response;
+  try {
+    response = await fetch(`http://127.0.0.1:${port}/__local/apex`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${user.token}` },
+      body: readFileSync(file, 'utf8'),
+    });
+  } catch {
+    console.error(
+      `no local org answers on port ${port}: start it with npm start (or run the script on a fresh org with npm run apex -- run ${file})`
+    );
+    return 2;
+  }
+  const result = (await response.json()) as { debug?: string[]; error?: string | null };
+  for (const line of result.debug ?? []) {
+    console.log(line);
+  }
+  if (result.error) {
+    console.error(result.error);
+    return 1;
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -48,6 +84,14 @@ function main(argv: string[]): number {
     }
     return 0;
   }
+  if (command === 'apex') {
+    const file = positionals[1];
+    if (!file) {
+      console.error(USAGE);
+      return 2;
+    }
+    return runApex(file, values.user ?? 'admin');
+  }
   if (command === 'reset') {
     rmSync(STORE_FILE, { force: true });
     console.log('The saved local org is deleted; the next npm start makes a new one.');
@@ -57,4 +101,12 @@ function main(argv: string[]): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  }
+);

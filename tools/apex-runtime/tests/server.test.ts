@@ -291,6 +291,31 @@ describe('local org server: Lightning calls, query, OAuth', () => {
     assert.equal(other.status, 404);
   });
 
+  it('runs anonymous Apex as the token’s user: debug lines, committed, or undone with its error', async () => {
+    const run = (text: string): Promise<{ status: number; body: unknown }> =>
+      call(running, '/__local/apex', { method: 'POST', body: text });
+    const ok = (await run(
+      "insert new Account(Name = 'From Anonymous');\nSystem.debug(UserInfo.getUserName());"
+    )) as { status: number; body: { debug: string[]; error: string | null } };
+    assert.equal(ok.status, 200);
+    assert.equal(ok.body.error, null);
+    assert.match(ok.body.debug.join('\n'), /rep@kondo-local\.invalid/);
+    const failed = (await run("insert new Account(Name = 'Undone');\nInteger broken = 1 / 0;")) as {
+      body: { error: string | null };
+    };
+    assert.match(failed.body.error ?? '', /^System\.MathException: Divide by 0/);
+    const names = await call(running, `${ACCOUNTS}?prefix=`);
+    const listed = (names.body as { names: string[] }).names;
+    assert.ok(listed.includes('From Anonymous'), 'the first script committed');
+    assert.ok(!listed.includes('Undone'), 'the failed one left nothing');
+    const anonymous = await call(running, '/__local/apex', {
+      method: 'POST',
+      user: null,
+      body: 'x',
+    });
+    assert.equal(anonymous.status, 401);
+  });
+
   it('issues the configured user’s token for client credentials, and refuses a wrong secret', async () => {
     const token = async (
       secret: string

@@ -87,9 +87,13 @@ export class LocalOrg {
   }
 
   /** Anonymous Apex, as `sf apex run`: its debug lines, and the error that ended it if any. */
-  runAnonymous(text: string, file: string): { debug: string[]; error: string | null } {
+  runAnonymous(
+    text: string,
+    file: string,
+    userId = this.info.adminUserId
+  ): { debug: string[]; error: string | null } {
     try {
-      return this.runAnonymousBlock(text, file);
+      return this.runAnonymousBlock(text, file, userId);
     } finally {
       // The block ran on an interpreter of its own, which bound the trigger context and the
       // JSON host to itself: this org's requests must find their own again.
@@ -98,13 +102,17 @@ export class LocalOrg {
     }
   }
 
-  private runAnonymousBlock(text: string, file: string): { debug: string[]; error: string | null } {
+  private runAnonymousBlock(
+    text: string,
+    file: string,
+    userId: string
+  ): { debug: string[]; error: string | null } {
     const decl = parseAnonymous(text, file);
     const interp = new Interpreter([...this.project.classes, decl], this.project.triggers);
     const services = new LocalOrgServices(this.schema, this.db, interp, this.project.triggers);
     current = services;
     const host = new OrgHost(services, interp, {
-      userId: this.info.adminUserId,
+      userId,
       orgId: this.info.orgId,
     });
     const rc = interp.classes.get('anonymousblock') as RuntimeClass;

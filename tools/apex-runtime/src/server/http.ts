@@ -8,6 +8,8 @@
 //   GET  /__local/users           the local users and their tokens (the server listens on
 //                                 127.0.0.1 only; these are a laptop's test users)
 //   GET  /__local/log             the last requests with their limits used
+//   POST /__local/apex            anonymous Apex (the body) as the token's user, as sf apex run:
+//                                 {debug: [...], error: null | "Type: message\n<stack>"}
 // Whatever goes wrong in the server itself is answered as the platform answers an unknown
 // failure, never with a stack of the server.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -155,6 +157,18 @@ async function aura(session: LocalOrgSession, request: IncomingMessage): Promise
   return json(200, outcome.ok ? { ok: true, value: outcome.value ?? null } : outcome);
 }
 
+async function anonymousApex(
+  session: LocalOrgSession,
+  request: IncomingMessage
+): Promise<RestAnswer> {
+  const caller = session.userForToken(bearer(request));
+  if (!caller) {
+    return platformError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+  }
+  const text = (await readBody(request, MAX_REQUEST_BYTES)).toString('utf8');
+  return json(200, session.runAnonymous(text, caller.id));
+}
+
 /**
  * Answers the request if it is one of the local org's paths; false leaves it to the caller
  * (the workbench's static files).
@@ -189,6 +203,9 @@ export async function handleOrgRequest(
         orgId: session.org.info.orgId,
         namespace: session.org.project.namespace,
       });
+    }
+    if (path === '/__local/apex' && request.method === 'POST') {
+      return anonymousApex(session, request);
     }
     if (path === '/__local/log' && request.method === 'GET') {
       return json(200, { requests: session.log.slice(-100) });

@@ -553,10 +553,16 @@ export class LocalOrgSession {
     }
   }
 
-  /** Anonymous Apex against this org as the admin, committed when it ends without error. */
-  runAnonymous(text: string): { debug: string[]; error: string | null } {
+  /** Anonymous Apex as `userId` (the admin by default), committed when it ends without error. */
+  runAnonymous(
+    text: string,
+    userId = this.org.info.adminUserId
+  ): {
+    debug: string[];
+    error: string | null;
+  } {
     const mark = this.org.db.mark();
-    const result = this.org.runAnonymous(text, 'anonymous.apex');
+    const result = this.org.runAnonymous(text, 'anonymous.apex', userId);
     if (result.error) {
       this.org.db.undoTo(mark);
     } else {

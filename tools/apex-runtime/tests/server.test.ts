@@ -202,6 +202,21 @@ describe('local org server: Apex REST', () => {
     assert.equal(post?.jobs, 1, 'the request record counts its job');
   });
 
+  it('undoes a failed Queueable’s writes and runs its Finalizer, told the result and the exception', async () => {
+    const created = await call(running, ACCOUNTS, {
+      method: 'POST',
+      body: { names: ['Before The Failing Job'], failingJob: true },
+    });
+    assert.equal(created.status, 201, 'the request itself committed');
+    const names = ((await call(running, `${ACCOUNTS}?prefix=`)).body as { names: string[] }).names;
+    assert.ok(names.includes('Before The Failing Job'));
+    assert.ok(!names.includes('Written by the failing job'), 'the failed job’s insert is undone');
+    assert.ok(
+      names.includes('Finalizer saw UNHANDLED_EXCEPTION: Divide by 0'),
+      `the Finalizer ran in its own transaction: ${names.join(', ')}`
+    );
+  });
+
   it('serialises requests sent together: every one commits, none is lost', async () => {
     const names = Array.from({ length: 20 }, (_, i) => `Together ${String(i).padStart(2, '0')}`);
     const answers = await Promise.all(

@@ -379,6 +379,28 @@ defineNative({
   name: 'System.QueueableContext',
   methods: { getjobid: (self) => (self.native as { jobId: string }).jobId },
 });
+/** What a Finalizer is told of the Queueable job it was attached to. */
+export interface FinalizerState {
+  jobId: string;
+  result: 'SUCCESS' | 'UNHANDLED_EXCEPTION';
+  exception: ApexObject | null;
+  requestId: string;
+}
+defineNative({
+  name: 'System.FinalizerContext',
+  methods: {
+    getasyncapexjobid: (self) => (self.native as FinalizerState).jobId,
+    getrequestid: (self) => (self.native as FinalizerState).requestId,
+    getexception: (self) => (self.native as FinalizerState).exception,
+    getresult: (self, _args, c) =>
+      c.interp.host.nativeStaticProperty(
+        'System.ParentJobResult',
+        (self.native as FinalizerState).result,
+        c.interp,
+        c.pos
+      ) as ApexValue,
+  },
+});
 defineNative({
   name: 'System.SchedulableContext',
   methods: { gettriggerid: (self) => (self.native as { jobId: string }).jobId },

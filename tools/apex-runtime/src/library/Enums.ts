@@ -15,6 +15,7 @@ defineNative({
   ],
 });
 defineNative({ name: 'System.AccessLevel', enumValues: ['SYSTEM_MODE', 'USER_MODE'] });
+defineNative({ name: 'System.ParentJobResult', enumValues: ['SUCCESS', 'UNHANDLED_EXCEPTION'] });
 defineNative({
   name: 'System.AccessType',
   enumValues: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],

@@ -5,6 +5,7 @@ import { ApexError } from '../interpreter/errors';
 import { defineNative, type CallContext } from '../interpreter/natives';
 import { ApexDatetime, ApexDouble, ApexObject, type ApexValue } from '../interpreter/values';
 import { stateOf } from '../org/state';
+import type { RuntimeClass } from '../interpreter/types';
 import { today } from '../system/Date';
 
 function job(args: ApexValue[], c: CallContext, iface: string): ApexObject {
@@ -37,6 +38,38 @@ defineNative({
         now: () => stateOf(c).now(),
       }),
     currenttimemillis: (_args, c) => BigInt(stateOf(c).now()),
+    // Transaction Finalizers (Apex Developer Guide), with the errors its table lists.
+    attachfinalizer: (args, c) => {
+      const state = stateOf(c);
+      const finalizer = args[0] ?? null;
+      if (!state.queueable) {
+        throw new ApexError(
+          'System.AsyncException',
+          'System.attachFinalizer(Finalizer) is not allowed in this context'
+        );
+      }
+      if (finalizer === null) {
+        throw new ApexError('System.NullPointerException', 'Argument cannot be null');
+      }
+      const rc =
+        finalizer instanceof ApexObject && finalizer.cls && 'decl' in (finalizer.cls as object)
+          ? (finalizer.cls as RuntimeClass)
+          : null;
+      if (!rc || !c.interp.implementsNative(rc, 'finalizer')) {
+        throw new ApexError(
+          'System.AsyncException',
+          `Class ${finalizer instanceof ApexObject ? finalizer.className : 'value'} must implement the Finalizer interface`
+        );
+      }
+      if (state.queueable.finalizer) {
+        throw new ApexError(
+          'System.AsyncException',
+          'More than one Finalizer cannot be attached to same Async Apex Job'
+        );
+      }
+      state.queueable.finalizer = finalizer as ApexObject;
+      return null;
+    },
     enqueuejob: (args, c) => {
       const state = stateOf(c);
       state.limits.countQueueable();

@@ -56,6 +56,7 @@ export class OrgHost implements Host, OrgState {
   testStarted = false;
   testStopped = false;
   asyncQueue: AsyncJob[] = [];
+  queueable: { jobId: string; finalizer: ApexObject | null } | null = null;
   restRequest: ApexObject | null = null;
   restResponse: ApexObject | null = null;
   debugLog: string[] = [];

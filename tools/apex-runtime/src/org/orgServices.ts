@@ -42,10 +42,12 @@ import {
   type DmlOperation,
   type DmlOutcome,
   type LeadConvertOutcome,
+  type FinalizerState,
 } from '../library/Database';
 import { sobjectTypeToken } from '../library/Schema';
 import { getField, setField, sobjectMethod, type SObjectHost } from '../library/SObject';
 import type { OrgHost } from './host';
+import { LimitCounters, SYNC_LIMITS } from './limits';
 import type { QueryContext } from '@apexdevtools/apex-parser';
 import { query, type BindRef } from '../soql/index';
 import { bindJsonHost, libraryStatics } from './library';
@@ -241,12 +243,14 @@ export class LocalOrgServices implements OrgServices {
       }
     };
     mark({ Status: 'Processing' });
+    if (job.kind === 'queueable') {
+      this.runQueueable(job, host, context('System.QueueableContext'), mark);
+      return;
+    }
     let errors = 0;
     let items = 0;
     try {
-      if (job.kind === 'queueable') {
-        interp.invokeObjectMethod(job.job, 'execute', [context('System.QueueableContext')], pos);
-      } else if (job.kind === 'schedulable') {
+      if (job.kind === 'schedulable') {
         interp.invokeObjectMethod(job.job, 'execute', [context('System.SchedulableContext')], pos);
         this.db.patchRaw(job.id, { TimesTriggered: 1 });
       } else {
@@ -297,6 +301,74 @@ export class LocalOrgServices implements OrgServices {
         ExtendedStatus: e instanceof Error ? e.message.slice(0, 255) : null,
       });
       throw e;
+    }
+  }
+
+  /**
+   * A Queueable job, then the Finalizer it attached (Apex Developer Guide: Transaction
+   * Finalizers): the job's writes are undone when it ends with an unhandled exception, and the
+   * Finalizer runs either way, with fresh limits, told the result and the exception. Without a
+   * Finalizer the exception goes on to the caller (Test.stopTest, the local server).
+   */
+  private runQueueable(
+    job: AsyncJob,
+    host: OrgHost,
+    context: ApexObject,
+    mark: (values: Record<string, ApexValue>) => void
+  ): void {
+    const pos = { line: 0, column: 0 };
+    const before = this.db.mark();
+    host.queueable = { jobId: job.id, finalizer: null };
+    let failure: ApexError | null = null;
+    try {
+      this.interp.invokeObjectMethod(job.job, 'execute', [context], pos);
+    } catch (e) {
+      if (!(e instanceof ApexError)) {
+        host.queueable = null;
+        throw e;
+      }
+      failure = e;
+    }
+    const finalizer = host.queueable.finalizer;
+    host.queueable = null;
+    if (failure) {
+      this.db.undoTo(before);
+      mark({
+        Status: 'Failed',
+        NumberOfErrors: 1,
+        ExtendedStatus: `${failure.exceptionType}: ${failure.message}`.slice(0, 255),
+        CompletedDate: new ApexDatetime(host.now()),
+      });
+      if (!finalizer) {
+        throw failure;
+      }
+    } else {
+      mark({
+        Status: 'Completed',
+        NumberOfErrors: 0,
+        JobItemsProcessed: 1,
+        TotalJobItems: 1,
+        CompletedDate: new ApexDatetime(host.now()),
+      });
+    }
+    if (!finalizer) {
+      return;
+    }
+    const state: FinalizerState = {
+      jobId: job.id,
+      result: failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS',
+      exception: failure ? this.interp.exceptionObject(failure) : null,
+      requestId: job.id,
+    };
+    const finalizerContext = new ApexObject('System.FinalizerContext', null);
+    finalizerContext.native = state;
+    // The Finalizer is a transaction of its own: fresh limits (the synchronous ones).
+    const saved = host.limits;
+    host.limits = new LimitCounters(SYNC_LIMITS);
+    try {
+      this.interp.invokeObjectMethod(finalizer, 'execute', [finalizerContext], pos);
+    } finally {
+      host.limits = saved;
     }
   }
 

@@ -33,6 +33,8 @@ export interface OrgState {
   testStarted: boolean;
   testStopped: boolean;
   asyncQueue: AsyncJob[];
+  /** The Queueable job running now and the Finalizer it attached, or null outside one. */
+  queueable: { jobId: string; finalizer: ApexObject | null } | null;
   restRequest: ApexObject | null;
   restResponse: ApexObject | null;
   debugLog: string[];

@@ -6,9 +6,9 @@
 //                        runs anonymous Apex in the running org (npm start), as sf apex run does,
 //                        as the admin or the user named; prints its debug lines
 // The tokens are read from the saved org, so they work with a running `npm start`.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { LocalUser } from '../../tools/apex-runtime/src/server/session';
+import { savedUsers, type LocalUser } from '../../tools/apex-runtime/src/server/session';
 import { openLocalOrg, STORE_FILE } from './localOrg';
 
 const USAGE = `usage: npm run local -- token --user <admin|integration|rep|rep-other|no-access>
@@ -16,18 +16,14 @@ const USAGE = `usage: npm run local -- token --user <admin|integration|rep|rep-o
        npm run local -- reset
        npm run local -- apex <file.apex> [--user <key>]   (in the running npm start, PORT or 4173)`;
 
-function savedUsers(): LocalUser[] {
-  if (!existsSync(STORE_FILE)) {
-    // No org yet: make it now, as npm start would, so the token printed is the one it serves.
-    openLocalOrg();
-  }
-  const saved = JSON.parse(readFileSync(STORE_FILE, 'utf8')) as { extra: { users: LocalUser[] } };
-  return saved.extra.users;
+function localUsers(): LocalUser[] {
+  // No org yet: make it now, as npm start would, so the token printed is the one it serves.
+  return savedUsers(STORE_FILE) ?? openLocalOrg().session.listUsers();
 }
 
 /** Anonymous Apex through the running server, so that its records and the file stay one. */
 async function runApex(file: string, userKey: string): Promise<number> {
-  const user = savedUsers().find((u) => u.key === userKey);
+  const user = localUsers().find((u) => u.key === userKey);
   if (!user) {
     console.error(`no user "${userKey}"`);
     return 2;
@@ -65,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command] = positionals;
   if (command === 'token') {
-    const users = savedUsers();
+    const users = localUsers();
     const user = users.find((u) => u.key === values.user);
     if (!user) {
       console.error(
@@ -77,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'users') {
-    for (const user of savedUsers()) {
+    for (const user of localUsers()) {
       console.log(
         `${user.key.padEnd(12)} ${user.name.padEnd(18)} ${user.profile}; ${user.permissionSets.join(', ') || 'no Kondo permission set'}\n${' '.repeat(13)}${user.token}`
       );

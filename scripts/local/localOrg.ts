@@ -44,28 +44,20 @@ function seed(
   if (!pushConversations) {
     return;
   }
-  const body = readFileSync(join(ROOT, config.seed.push.file));
-  const answer = session.rest(
-    {
-      method: 'POST',
-      path: `/${session.org.project.namespace}/v1/conversations`,
-      query: [],
-      headers: [['Content-Type', 'application/json']],
-      body,
-      remoteAddress: '127.0.0.1',
-    },
-    session.user(config.seed.push.as).token
+  const answer = session.restAs(
+    config.seed.push.as,
+    'POST',
+    '/v1/conversations',
+    readFileSync(join(ROOT, config.seed.push.file))
   );
   report.pushStatus = answer.status;
-  if (answer.status === 200) {
-    const parsed = JSON.parse(answer.body.toString('utf8')) as { results?: { status: string }[] };
-    for (const result of parsed.results ?? []) {
-      report.pushCounts[result.status] = (report.pushCounts[result.status] ?? 0) + 1;
-    }
-  } else {
+  if (answer.status !== 200) {
     throw new Error(
-      `the sample push answered ${answer.status}: ${answer.body.toString('utf8').slice(0, 500)}`
+      `the sample push answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`
     );
+  }
+  for (const result of (answer.body as { results?: { status: string }[] }).results ?? []) {
+    report.pushCounts[result.status] = (report.pushCounts[result.status] ?? 0) + 1;
   }
 }
 

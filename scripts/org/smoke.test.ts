@@ -132,13 +132,7 @@ describe('org smoke test against the local org', () => {
     const client = new KondoClient({
       credentials: { instanceUrl: org.url, accessToken: org.session.user('integration').token },
     });
-    const admin = org.session.user('admin').token;
-    const query: Query = (soql) => {
-      const answer = org.session.query(soql, admin);
-      assert.equal(answer.status, 200, answer.body.toString('utf8'));
-      return (JSON.parse(answer.body.toString('utf8')) as { records: Record<string, unknown>[] })
-        .records;
-    };
+    const query: Query = (soql) => org.session.queryAs('admin', soql);
     const checks = await runSmoke(
       { push: (items) => client.push(items), lookup: (profiles) => client.lookup(profiles) },
       query,
@@ -228,21 +222,14 @@ describe('sample push data/sample/conversations.push.json', () => {
     // Matched by the package's own Apex on the local org: every URL and URN variant of the
     // sample must find its record.
     const { session } = openLocalOrg({ storeFile: null, seedConversations: false });
-    const answer = session.rest(
-      {
-        method: 'POST',
-        path: `/${session.org.project.namespace}/v1/conversations`,
-        query: [],
-        headers: [['Content-Type', 'application/json']],
-        body: readFileSync(SAMPLE_PUSH),
-        remoteAddress: '127.0.0.1',
-      },
-      session.user('integration').token
+    const answer = session.restAs(
+      'integration',
+      'POST',
+      '/v1/conversations',
+      readFileSync(SAMPLE_PUSH)
     );
     assert.equal(answer.status, 200);
-    const { results } = JSON.parse(answer.body.toString('utf8')) as {
-      results: ConversationResult[];
-    };
+    const { results } = answer.body as { results: ConversationResult[] };
     assert.equal(results.length, sample().length);
     for (const result of results) {
       assert.equal(result.status, 'updated', `${result.conversationId}: ${result.errorMessage}`);

@@ -1,11 +1,10 @@
 // The workbench's server: the local org's paths (Apex REST, the Lightning calls of the page, its
-// users; see tools/apex-runtime/src/server/http.ts) when one is given, then the built workbench
+// users; see tools/apex-runtime/src/server/http.ts), then the built workbench
 // (workbench/dist at /, the SLDS assets at /slds/).
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { handleOrgRequest } from '../../tools/apex-runtime/src/server/http';
+import { listenLocalOrg } from '../../tools/apex-runtime/src/server/http';
 import type { LocalOrgSession } from '../../tools/apex-runtime/src/server/session';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -36,27 +35,16 @@ function fileFor(root: string, sldsAssets: string, pathname: string): string | u
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
-/** Serves `distDir` (and `org` when given) on localhost; port 0 picks a free port. */
-export function serve(
+/** Serves `org` and `distDir` on localhost; port 0 picks a free port. */
+export async function serve(
   repoRoot: string,
   distDir: string,
   port: number,
-  org?: LocalOrgSession
+  org: LocalOrgSession
 ): Promise<RunningServer> {
   const sldsAssets = join(repoRoot, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
-  const server: Server = createServer((request, response) => {
-    if (org) {
-      void handleOrgRequest(org, request, response).then((handled) => {
-        if (!handled) {
-          serveFile(request.url, response);
-        }
-      });
-      return;
-    }
-    serveFile(request.url, response);
-  });
-  const serveFile = (requestUrl: string | undefined, response: ServerResponse): void => {
-    const { pathname } = new URL(requestUrl ?? '/', 'http://localhost');
+  const serveFile = (request: IncomingMessage, response: ServerResponse): void => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const file = fileFor(distDir, sldsAssets, pathname);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -69,14 +57,6 @@ export function serve(
     });
     createReadStream(file).pipe(response);
   };
-  return new Promise((done, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => {
-      const { port: actual } = server.address() as AddressInfo;
-      done({
-        url: `http://localhost:${actual}/`,
-        close: () => new Promise((closed) => server.close(() => closed())),
-      });
-    });
-  });
+  const running = await listenLocalOrg(org, { port, otherwise: serveFile });
+  return { url: `http://localhost:${running.port}/`, close: () => running.close() };
 }

@@ -2,30 +2,19 @@
 // its users and their tokens, Lightning calls of @AuraEnabled methods as the viewing user, and
 // SOQL through the REST API's query resource, for the page's own pickers.
 
+import type { AuraErrorBody } from '../../tools/apex-runtime/src/server/aura';
+import type { AuraOutcome, LocalUser } from '../../tools/apex-runtime/src/server/session';
+
 /** A user of the local org, as `/__local/users` lists them. */
-export interface LocalOrgUser {
-  key: string;
-  id: string;
-  name: string;
-  profile: string;
-  permissionSets: string[];
-  description: string;
-  token: string;
-}
+export type LocalOrgUser = LocalUser;
+/** The error body a component receives from a failed Apex call. */
+export type ApexErrorBody = AuraErrorBody;
 
 export interface LocalOrg {
   users: LocalOrgUser[];
   /** The origin the org answers on: `http://localhost:4173`. */
   origin: string;
   namespace: string;
-}
-
-/** The error body a component receives from a failed Apex call. */
-export interface ApexErrorBody {
-  message: string;
-  exceptionType: string;
-  isUserDefinedException: boolean;
-  stackTrace?: string;
 }
 
 export async function connect(): Promise<LocalOrg> {
@@ -42,7 +31,7 @@ export async function callApex(
   user: LocalOrgUser,
   method: string,
   params: unknown
-): Promise<{ ok: true; value: unknown } | { ok: false; status: number; body: ApexErrorBody }> {
+): Promise<AuraOutcome> {
   const response = await fetch('/__local/aura', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${user.token}` },

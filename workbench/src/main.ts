@@ -214,6 +214,12 @@ function overview(): HTMLElement {
   ]);
 }
 
+function errorAlert(text: string): HTMLElement {
+  return h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, [
+    h('h2', {}, [text]),
+  ]);
+}
+
 function missingEntry(item: CatalogItem): HTMLElement {
   return h('div', { class: 'slds-notify slds-notify_alert slds-alert_warning', role: 'alert' }, [
     h('h2', {}, [
@@ -248,6 +254,25 @@ function stateSwitch(
   ]);
 }
 
+/** A select whose choice opens the page at `target(value)`. */
+function selectOf(
+  id: string,
+  options: { value: string; label: string }[],
+  selected: string | undefined,
+  target: (value: string) => string
+): HTMLSelectElement {
+  const select = h('select', { class: 'slds-select', id }) as HTMLSelectElement;
+  for (const { value, label } of options) {
+    const option = h('option', { value }, [label]) as HTMLOptionElement;
+    option.selected = value === selected;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    window.location.search = target(select.value);
+  });
+  return select;
+}
+
 function recordPicker(
   item: CatalogItem,
   records: SampleRecord[],
@@ -257,15 +282,12 @@ function recordPicker(
   if (!records.length) {
     return null;
   }
-  const select = h('select', { class: 'slds-select', id: 'wb-record' }) as HTMLSelectElement;
-  for (const sample of records) {
-    const option = h('option', { value: sample.id }, [sample.label]) as HTMLOptionElement;
-    option.selected = sample.id === record;
-    select.append(option);
-  }
-  select.addEventListener('change', () => {
-    window.location.search = link({ component: item.name, state: stateKey, record: select.value });
-  });
+  const select = selectOf(
+    'wb-record',
+    records.map((sample) => ({ value: sample.id, label: sample.label })),
+    record,
+    (value) => link({ component: item.name, state: stateKey, record: value })
+  );
   return h('div', { class: 'slds-form-element wb-record' }, [
     h('label', { class: 'slds-form-element__label', for: 'wb-record' }, ['Record']),
     h('div', { class: 'slds-form-element__control' }, [
@@ -297,17 +319,16 @@ function toastRegion(): { region: HTMLElement; show(detail: ShowToastEventDetail
 }
 
 function userSwitch(org: LocalOrg, viewing: LocalOrgUser): HTMLElement {
-  const select = h('select', { class: 'slds-select', id: 'wb-user' }) as HTMLSelectElement;
-  for (const user of org.users) {
-    const option = h('option', { value: user.key }, [user.name]) as HTMLOptionElement;
-    option.selected = user.key === viewing.key;
-    select.append(option);
-  }
-  select.addEventListener('change', () => {
-    const next = new URLSearchParams(window.location.search);
-    next.set('user', select.value);
-    window.location.search = next.toString();
-  });
+  const select = selectOf(
+    'wb-user',
+    org.users.map((user) => ({ value: user.key, label: user.name })),
+    viewing.key,
+    (value) => {
+      const next = new URLSearchParams(window.location.search);
+      next.set('user', value);
+      return `?${next.toString()}`;
+    }
+  );
   return h('div', { class: 'wb-user' }, [
     h('label', { class: 'wb-user__label', for: 'wb-user' }, ['Viewing as']),
     h('div', { class: 'slds-select_container' }, [select]),
@@ -418,11 +439,9 @@ async function start(): Promise<void> {
     org = await connect();
   } catch (error) {
     document.body.append(
-      h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, [
-        h('h2', {}, [
-          `The local org does not answer (${error instanceof Error ? error.message : String(error)}). Start the workbench with npm start.`,
-        ]),
-      ])
+      errorAlert(
+        `The local org does not answer (${error instanceof Error ? error.message : String(error)}). Start the workbench with npm start.`
+      )
     );
     status.ready = true;
     return;
@@ -432,11 +451,7 @@ async function start(): Promise<void> {
     org.users.find((user) => user.key === 'admin') ??
     org.users[0];
   if (!viewing) {
-    document.body.append(
-      h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, [
-        h('h2', {}, ['The local org has no users: check config/local-org.json.']),
-      ])
-    );
+    document.body.append(errorAlert('The local org has no users: check config/local-org.json.'));
     status.ready = true;
     return;
   }
@@ -454,11 +469,7 @@ async function start(): Promise<void> {
   document.body.append(header, h('div', { class: 'wb-layout' }, [navigation(current), main]));
   if (!current) {
     if (status.component) {
-      main.append(
-        h('div', { class: 'slds-notify slds-notify_alert slds-alert_error', role: 'alert' }, [
-          h('h2', {}, [`No component named ${status.component}.`]),
-        ])
-      );
+      main.append(errorAlert(`No component named ${status.component}.`));
     }
     main.append(
       orgPanel(org, viewing),

@@ -84,29 +84,9 @@ export async function startWorkbench(): Promise<Workbench> {
         },
       });
     },
-    query<T>(user: string, soql: string): T[] {
-      const answer = org.query(soql, org.user(user).token);
-      const parsed = JSON.parse(answer.body.toString('utf8')) as { records: T[] };
-      if (answer.status !== 200) {
-        throw new Error(`query as ${user} failed: ${answer.body.toString('utf8')}`);
-      }
-      return parsed.records;
-    },
-    rest(user: string, method: string, path: string, body?: unknown) {
-      const answer = org.rest(
-        {
-          method,
-          path: `/${org.org.project.namespace}${path}`,
-          query: [],
-          headers: [['Content-Type', 'application/json']],
-          body: Buffer.from(body === undefined ? '' : JSON.stringify(body)),
-          remoteAddress: '127.0.0.1',
-        },
-        org.user(user).token
-      );
-      const text = answer.body.toString('utf8');
-      return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
-    },
+    query: <T>(user: string, soql: string): T[] => org.queryAs<T>(user, soql),
+    rest: (user: string, method: string, path: string, body?: unknown) =>
+      org.restAs(user, method, path, body),
     async open(query) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];

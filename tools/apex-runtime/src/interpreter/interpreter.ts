@@ -1,7 +1,16 @@
 // The evaluator: walks the lowered syntax tree of the project's classes and triggers. It owns
 // the language (scopes, classes, calls, exceptions, control flow); the database, SOQL and the
 // system library are reached through the host (host.ts) so that each lives in its own module.
-import type { ClassDecl, Expr, MemberDecl, MethodDecl, Pos, Stmt, TriggerDecl } from '../parse/ast';
+import {
+  annotationOf,
+  type ClassDecl,
+  type Expr,
+  type MemberDecl,
+  type MethodDecl,
+  type Pos,
+  type Stmt,
+  type TriggerDecl,
+} from '../parse/ast';
 import { ApexError, UnsupportedError, type SourcePosition } from './errors';
 import { hydrateSoql } from '../parse/lower';
 import { OBJECT_TYPE, collectionKind, primitiveName, type RuntimeClass } from './types';
@@ -165,7 +174,7 @@ export class Interpreter {
       nativeInterfaces: new Set(),
       inner: new Map(),
       outer,
-      isTest: decl.modifiers.annotations.some((a) => a.name === 'istest'),
+      isTest: annotationOf(decl.modifiers, 'istest') !== undefined,
     };
     this.classes.set(rc.key, rc);
     for (const inner of decl.inner) {

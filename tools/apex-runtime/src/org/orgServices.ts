@@ -243,8 +243,30 @@ export class LocalOrgServices implements OrgServices {
       }
     };
     mark({ Status: 'Processing' });
+    // A Queueable or scheduled job that ends with an unhandled exception keeps none of its
+    // writes and queues no job, as on the platform. A batch's start, execute and finish are
+    // transactions of their own, so what its earlier chunks wrote stays.
+    const before = this.db.mark();
+    const queued = host.asyncQueue.length;
+    const failed = (e: unknown, errors: number): void => {
+      if (job.kind !== 'batch') {
+        this.db.undoTo(before);
+        host.asyncQueue.length = queued;
+      }
+      mark({
+        Status: 'Failed',
+        NumberOfErrors: errors,
+        ExtendedStatus: (e instanceof ApexError
+          ? `${e.exceptionType}: ${e.message}`
+          : e instanceof Error
+            ? e.message
+            : String(e)
+        ).slice(0, 255),
+        CompletedDate: new ApexDatetime(host.now()),
+      });
+    };
     if (job.kind === 'queueable') {
-      this.runQueueable(job, host, context('System.QueueableContext'), mark);
+      this.runQueueable(job, host, context('System.QueueableContext'), mark, failed);
       return;
     }
     let errors = 0;
@@ -266,9 +288,7 @@ export class LocalOrgServices implements OrgServices {
           start instanceof ApexList ? start.elementType : { name: 'SObject', args: [] };
         for (let i = 0; i < records.length; i += job.scope) {
           items++;
-          host.limits = new (host.limits.constructor as typeof import('./limits').LimitCounters)(
-            host.limits.limits
-          );
+          host.limits = new LimitCounters(host.limits.limits);
           try {
             interp.invokeObjectMethod(
               job.job,
@@ -295,29 +315,26 @@ export class LocalOrgServices implements OrgServices {
         CompletedDate: new ApexDatetime(host.now()),
       });
     } catch (e) {
-      mark({
-        Status: 'Failed',
-        NumberOfErrors: errors + 1,
-        ExtendedStatus: e instanceof Error ? e.message.slice(0, 255) : null,
-      });
+      failed(e, errors + 1);
       throw e;
     }
   }
 
   /**
    * A Queueable job, then the Finalizer it attached (Apex Developer Guide: Transaction
-   * Finalizers): the job's writes are undone when it ends with an unhandled exception, and the
-   * Finalizer runs either way, with fresh limits, told the result and the exception. Without a
-   * Finalizer the exception goes on to the caller (Test.stopTest, the local server).
+   * Finalizers): a job that ends with an unhandled exception is marked failed with its writes
+   * undone (`failed`), and the Finalizer runs either way, with fresh limits, told the result and
+   * the exception. Without a Finalizer the exception goes on to the caller (Test.stopTest, the
+   * local server); a defect of the runtime always does.
    */
   private runQueueable(
     job: AsyncJob,
     host: OrgHost,
     context: ApexObject,
-    mark: (values: Record<string, ApexValue>) => void
+    mark: (values: Record<string, ApexValue>) => void,
+    failed: (e: unknown, errors: number) => void
   ): void {
     const pos = { line: 0, column: 0 };
-    const before = this.db.mark();
     host.queueable = { jobId: job.id, finalizer: null };
     let failure: ApexError | null = null;
     try {
@@ -325,6 +342,7 @@ export class LocalOrgServices implements OrgServices {
     } catch (e) {
       if (!(e instanceof ApexError)) {
         host.queueable = null;
+        failed(e, 1);
         throw e;
       }
       failure = e;
@@ -332,13 +350,7 @@ export class LocalOrgServices implements OrgServices {
     const finalizer = host.queueable.finalizer;
     host.queueable = null;
     if (failure) {
-      this.db.undoTo(before);
-      mark({
-        Status: 'Failed',
-        NumberOfErrors: 1,
-        ExtendedStatus: `${failure.exceptionType}: ${failure.message}`.slice(0, 255),
-        CompletedDate: new ApexDatetime(host.now()),
-      });
+      failed(failure, 1);
       if (!finalizer) {
         throw failure;
       }

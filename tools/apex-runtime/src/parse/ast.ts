@@ -115,6 +115,11 @@ export interface Modifiers {
   sharing: 'with' | 'without' | 'inherited' | null;
 }
 
+/** The annotation of that lower-cased name (`auraenabled`, `istest`), or undefined. */
+export function annotationOf(modifiers: Modifiers, name: string): Annotation | undefined {
+  return modifiers.annotations.find((a) => a.name === name);
+}
+
 export interface ParamDecl {
   type: TypeRef;
   name: string;

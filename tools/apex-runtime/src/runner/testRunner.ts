@@ -4,7 +4,7 @@
 // class's @TestSetup records, with static variables reset, as the org's administrator unless the
 // test says System.runAs. Data the org already had (SeeAllData=false) is not visible beyond the
 // setup objects every org has (users, profiles, permission sets, statuses).
-import type { ClassDecl, MethodDecl } from '../parse/ast';
+import { annotationOf, type ClassDecl, type MethodDecl } from '../parse/ast';
 import { ApexError, UnsupportedError } from '../interpreter/errors';
 import type { RuntimeClass } from '../interpreter/types';
 import type { LocalOrg } from '../org/localOrg';
@@ -23,7 +23,7 @@ export interface TestClassPlan {
 }
 
 function annotated(m: MethodDecl, name: string): boolean {
-  return m.modifiers.annotations.some((a) => a.name === name);
+  return annotationOf(m.modifiers, name) !== undefined;
 }
 
 export function isTestMethod(m: MethodDecl): boolean {

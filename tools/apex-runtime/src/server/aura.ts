@@ -4,7 +4,7 @@
 // members, with null members left out; an exception reaches the component as an error body of
 // message, exceptionType, isUserDefinedException and, unless it is an AuraHandledException, the
 // Apex stack.
-import type { MethodDecl } from '../parse/ast';
+import { annotationOf, type MethodDecl } from '../parse/ast';
 import type { Interpreter } from '../interpreter/interpreter';
 import type { RuntimeClass } from '../interpreter/types';
 import type { ApexObject, ApexValue } from '../interpreter/values';
@@ -41,21 +41,17 @@ export function findAuraMethod(interp: Interpreter, name: string): AuraMethod {
   const [className, methodName, ...rest] = name.split('.');
   const rc = className && !rest.length ? interp.classes.get(className.toLowerCase()) : undefined;
   const lower = (methodName ?? '').toLowerCase();
-  const method = rc?.decl.methods.find(
-    (m) =>
-      m.isStatic &&
-      m.name.toLowerCase() === lower &&
-      m.modifiers.annotations.some((a) => a.name === 'auraenabled')
-  );
-  if (!rc || !method) {
+  // @AuraEnabled methods cannot be overloaded, so the name finds the one method.
+  const method = rc?.decl.methods.find((m) => m.isStatic && m.name.toLowerCase() === lower);
+  const enabled = method && annotationOf(method.modifiers, 'auraenabled');
+  if (!rc || !method || !enabled) {
     throw new AuraCallError(404, {
       message: `No @AuraEnabled static method ${name} in the package`,
       exceptionType: 'System.NoSuchMethodException',
       isUserDefinedException: false,
     });
   }
-  const annotation = method.modifiers.annotations.find((a) => a.name === 'auraenabled');
-  return { rc, method, cacheable: annotation?.params.get('cacheable') === 'true' };
+  return { rc, method, cacheable: enabled.params.get('cacheable') === 'true' };
 }
 
 /** The Apex arguments for a call's JSON parameters, by parameter name (absent ones are null). */
@@ -99,7 +95,7 @@ export function auraResult(value: ApexValue, json: JsonHost, ctx: SystemContext)
       const enabled = new Set<string>();
       for (let c: RuntimeClass | null = rc; c; c = c.superclass) {
         for (const m of c.decl.members) {
-          if (m.modifiers.annotations.some((a) => a.name === 'auraenabled')) {
+          if (annotationOf(m.modifiers, 'auraenabled')) {
             enabled.add(m.name.toLowerCase());
           }
         }

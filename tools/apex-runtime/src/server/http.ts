@@ -14,7 +14,13 @@
 // failure, never with a stack of the server.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { APEX_REST_PREFIX, platformError, type RestAnswer } from './rest';
+import {
+  APEX_REST_PREFIX,
+  invalidSession,
+  jsonAnswer,
+  platformError,
+  type RestAnswer,
+} from './rest';
 import type { LocalOrgSession } from './session';
 
 /** The platform's synchronous request size limit (Apex Developer Guide: Apex REST). */
@@ -60,14 +66,6 @@ function send(response: ServerResponse, answer: RestAnswer, headOnly = false): v
   response.end(headOnly ? undefined : answer.body);
 }
 
-function json(status: number, value: unknown): RestAnswer {
-  return {
-    status,
-    headers: { 'Content-Type': 'application/json;charset=UTF-8' },
-    body: Buffer.from(JSON.stringify(value)),
-  };
-}
-
 function headerPairs(request: IncomingMessage): [string, string][] {
   const pairs: [string, string][] = [];
   for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) {
@@ -110,17 +108,20 @@ async function oauthToken(
   const clientId = form.get('client_id') ?? basicId;
   const clientSecret = form.get('client_secret') ?? basicSecret;
   if (form.get('grant_type') !== 'client_credentials') {
-    return json(400, {
+    return jsonAnswer(400, {
       error: 'unsupported_grant_type',
       error_description: 'grant type not supported',
     });
   }
   const app = session.config.clientCredentials;
   if (!app || clientId !== app.clientId || clientSecret !== app.clientSecret) {
-    return json(400, { error: 'invalid_client', error_description: 'invalid client credentials' });
+    return jsonAnswer(400, {
+      error: 'invalid_client',
+      error_description: 'invalid client credentials',
+    });
   }
   const user = session.user(app.runAs);
-  return json(200, {
+  return jsonAnswer(200, {
     access_token: user.token,
     instance_url: origin,
     id: `${origin}/id/${session.org.info.orgId}/${user.id}`,
@@ -138,10 +139,10 @@ async function aura(session: LocalOrgSession, request: IncomingMessage): Promise
     if (error instanceof TooLarge) {
       throw error;
     }
-    return json(400, { message: 'The body is not JSON', exceptionType: 'JSON_PARSER_ERROR' });
+    return jsonAnswer(400, { message: 'The body is not JSON', exceptionType: 'JSON_PARSER_ERROR' });
   }
   if (typeof call.method !== 'string') {
-    return json(400, {
+    return jsonAnswer(400, {
       message: 'method is required: "Class.method"',
       exceptionType: 'INVALID_CALL',
     });
@@ -150,11 +151,11 @@ async function aura(session: LocalOrgSession, request: IncomingMessage): Promise
     call.params && typeof call.params === 'object' ? (call.params as Record<string, unknown>) : {};
   const outcome = session.aura(call.method, params, bearer(request));
   if (!outcome.ok && outcome.status === 401) {
-    return json(401, outcome.body);
+    return jsonAnswer(401, outcome.body);
   }
   // As Lightning's own transport does, a failed action is a 200 whose envelope says so: the
   // browser logs no failed request for an error the component is meant to handle.
-  return json(200, outcome.ok ? { ok: true, value: outcome.value ?? null } : outcome);
+  return jsonAnswer(200, outcome.ok ? { ok: true, value: outcome.value ?? null } : outcome);
 }
 
 async function anonymousApex(
@@ -163,10 +164,10 @@ async function anonymousApex(
 ): Promise<RestAnswer> {
   const caller = session.userForToken(bearer(request));
   if (!caller) {
-    return platformError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    return invalidSession();
   }
   const text = (await readBody(request, MAX_REQUEST_BYTES)).toString('utf8');
-  return json(200, session.runAnonymous(text, caller.id));
+  return jsonAnswer(200, session.runAnonymous(text, caller.id));
 }
 
 /**
@@ -198,7 +199,7 @@ export async function handleOrgRequest(
       return aura(session, request);
     }
     if (path === '/__local/users' && request.method === 'GET') {
-      return json(200, {
+      return jsonAnswer(200, {
         users: session.listUsers(),
         orgId: session.org.info.orgId,
         namespace: session.org.project.namespace,
@@ -208,7 +209,7 @@ export async function handleOrgRequest(
       return anonymousApex(session, request);
     }
     if (path === '/__local/log' && request.method === 'GET') {
-      return json(200, { requests: session.log.slice(-100) });
+      return jsonAnswer(200, { requests: session.log.slice(-100) });
     }
     return null;
   };
@@ -239,22 +240,38 @@ export async function handleOrgRequest(
   return true;
 }
 
-/** The org alone on a port of 127.0.0.1 (0: a free one); any other path is a plain 404. */
-export async function listenLocalOrg(
+/**
+ * Serves the org on a port of 127.0.0.1 (0: a free one); a path that is not the org's goes to
+ * `otherwise` (a workbench's static files), or is a plain 404.
+ */
+export function listenLocalOrg(
   session: LocalOrgSession,
-  port = 0
-): Promise<{ url: string; close(): Promise<void> }> {
+  options: {
+    port?: number;
+    otherwise?: (request: IncomingMessage, response: ServerResponse) => void;
+  } = {}
+): Promise<{ port: number; url: string; close(): Promise<void> }> {
+  const otherwise =
+    options.otherwise ??
+    ((_request: IncomingMessage, response: ServerResponse): void => {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    });
   const server = createServer((request, response) => {
     void handleOrgRequest(session, request, response).then((handled) => {
       if (!handled) {
-        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        otherwise(request, response);
       }
     });
   });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  const { port: actual } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${actual}`,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      done({
+        port,
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((closed) => server.close(() => closed())),
+      });
+    });
+  });
 }

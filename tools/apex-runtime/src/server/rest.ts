@@ -4,7 +4,7 @@
 // annotated for the HTTP verb, RestContext filled from the request, and the platform's own
 // answers for what never reaches Apex (no match, wrong verb) and for an exception Apex left
 // uncaught (500 APEX_ERROR with the Apex stack, the transaction rolled back).
-import type { Annotation, MethodDecl } from '../parse/ast';
+import { annotationOf, type MethodDecl } from '../parse/ast';
 import type { RuntimeClass } from '../interpreter/types';
 import { ApexBlob, ApexMap, type ApexObject, type ApexValue } from '../interpreter/values';
 import type { Interpreter } from '../interpreter/interpreter';
@@ -34,23 +34,29 @@ export interface RestAnswer {
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
-/** The platform's error body: a one-element array of errorCode and message. */
-export function platformError(status: number, errorCode: string, message: string): RestAnswer {
+/** A JSON answer: `body` as text already serialised, or a value to serialise. */
+export function jsonAnswer(status: number, body: unknown): RestAnswer {
   return {
     status,
     headers: { 'Content-Type': JSON_TYPE },
-    body: Buffer.from(JSON.stringify([{ errorCode, message }])),
+    body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
   };
+}
+
+/** The platform's error body: a one-element array of errorCode and message. */
+export function platformError(status: number, errorCode: string, message: string): RestAnswer {
+  return jsonAnswer(status, [{ errorCode, message }]);
+}
+
+/** What the platform answers a request without a valid access token. */
+export function invalidSession(): RestAnswer {
+  return platformError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
 }
 
 interface Resource {
   rc: RuntimeClass;
   mapping: string;
   methods: Map<Verb, MethodDecl>;
-}
-
-function annotation(annotations: Annotation[], name: string): Annotation | undefined {
-  return annotations.find((a) => a.name === name);
 }
 
 /** Every @RestResource class of the package with its mapping and verb methods. */
@@ -60,7 +66,7 @@ export function restResources(interp: Interpreter): Resource[] {
     if (rc.outer) {
       continue;
     }
-    const rest = annotation(rc.decl.modifiers.annotations, 'restresource');
+    const rest = annotationOf(rc.decl.modifiers, 'restresource');
     const mapping = rest?.params.get('urlmapping');
     if (!mapping) {
       continue;
@@ -68,10 +74,7 @@ export function restResources(interp: Interpreter): Resource[] {
     const methods = new Map<Verb, MethodDecl>();
     for (const method of rc.decl.methods) {
       for (const verb of VERBS) {
-        if (
-          method.isStatic &&
-          annotation(method.modifiers.annotations, `http${verb.toLowerCase()}`)
-        ) {
+        if (method.isStatic && annotationOf(method.modifiers, `http${verb.toLowerCase()}`)) {
           methods.set(verb, method);
         }
       }

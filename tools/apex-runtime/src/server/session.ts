@@ -7,8 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApexError, UnsupportedError } from '../interpreter/errors';
-import type { RuntimeClass } from '../interpreter/types';
-import { ApexDatetime, type ApexValue } from '../interpreter/values';
+import type { ApexList, ApexValue } from '../interpreter/values';
 import { serialize } from '../system/JSON';
 import { LocalOrg } from '../org/localOrg';
 import type { OrgHost } from '../org/host';
@@ -16,6 +15,8 @@ import type { AsyncJob } from '../org/state';
 import {
   APEX_REST_PREFIX,
   answerFrom,
+  invalidSession,
+  jsonAnswer,
   platformError,
   restContextFor,
   restResources,
@@ -31,7 +32,7 @@ import {
   findAuraMethod,
   type AuraErrorBody,
 } from './aura';
-import { loadStore, saveStore, type LoadOutcome } from './store';
+import { loadStore, readStoreExtra, saveStore, type LoadOutcome } from './store';
 
 /** A user of the local org, as the project's config describes it. */
 export interface LocalUserSpec {
@@ -67,6 +68,11 @@ export interface LocalUser {
 
 interface Saved {
   users: LocalUser[];
+}
+
+/** The users of the org saved in `file` (with their tokens), or null when there is none. */
+export function savedUsers(file: string): LocalUser[] | null {
+  return readStoreExtra<Saved>(file)?.users ?? null;
 }
 
 /** One line per request, for the console and for tests. */
@@ -120,6 +126,12 @@ function metadataFingerprint(org: LocalOrg): string {
     walk(join(org.project.root, dir));
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** What the runtime lacks and where the Apex met it. */
+function notImplemented(error: UnsupportedError): string {
+  const at = error.position ? ` (${error.position.unit}, line ${error.position.line})` : '';
+  return `The local Apex runtime does not implement ${error.feature}${at}`;
 }
 
 function newToken(orgId: string): string {
@@ -294,56 +306,64 @@ export class LocalOrgSession {
       }
     }
     const jobs = host.asyncQueue.filter((job) => job.kind !== 'schedulable');
-    const record: RequestRecord = {
-      at: new Date(started).toISOString(),
-      user: this.users.find((u) => u.id === userId)?.key ?? userId,
-      what,
-      status: status(value),
-      ms: 0,
-      queries: host.limits.queries,
-      dmlStatements: host.limits.dmlStatements,
-      dmlRows: host.limits.dmlRows,
-      jobs: jobs.length,
-    };
+    const usedLimits = host.limits;
     this.runJobs(jobs);
     this.save();
-    record.ms = Date.now() - started;
+    this.remember(userId, what, status(value), {
+      ms: Date.now() - started,
+      queries: usedLimits.queries,
+      dmlStatements: usedLimits.dmlStatements,
+      dmlRows: usedLimits.dmlRows,
+      jobs: jobs.length,
+    });
+    return value;
+  }
+
+  /** Adds a request to the log (the last 500 are kept) and tells whoever listens. */
+  private remember(
+    userId: string,
+    what: string,
+    status: number,
+    used: Pick<RequestRecord, 'ms' | 'queries' | 'dmlStatements' | 'dmlRows' | 'jobs'> = {
+      ms: 0,
+      queries: 0,
+      dmlStatements: 0,
+      dmlRows: 0,
+      jobs: 0,
+    }
+  ): void {
+    const record: RequestRecord = {
+      at: new Date(Date.now() - used.ms).toISOString(),
+      user: this.users.find((u) => u.id === userId)?.key ?? userId,
+      what,
+      status,
+      ...used,
+    };
     this.log.push(record);
     if (this.log.length > 500) {
       this.log.shift();
     }
     this.onRequest?.(record);
-    return value;
   }
 
-  /** Queued work after commit: each job in a fresh transaction of the user who queued it. */
+  /**
+   * Queued work after commit: each job in a fresh transaction of the user who queued it. A job
+   * that fails is marked Failed on its AsyncApexJob with its writes undone (by the runtime, as
+   * in a test), and the next one runs.
+   */
   private runJobs(jobs: AsyncJob[]): void {
-    const db = this.org.db;
     const queue = [...jobs];
     // Jobs that chain more jobs are bounded, as the platform bounds chaining depth in practice.
     for (let ran = 0; queue.length && ran < 100; ran++) {
       const job = queue.shift() as AsyncJob;
       const submittedBy = String(
-        db.getRow(job.id)?.get('CreatedById') ?? this.org.info.adminUserId
+        this.org.db.getRow(job.id)?.get('CreatedById') ?? this.org.info.adminUserId
       );
-      const mark = db.mark();
       const host = this.org.transaction({ inTest: false, userId: submittedBy });
       host.asyncQueue = [job];
       try {
         host.runQueuedJobs();
-      } catch (error) {
-        db.undoTo(mark);
-        const message =
-          error instanceof ApexError
-            ? `${error.exceptionType}: ${error.message}`
-            : error instanceof UnsupportedError
-              ? `local runtime: ${error.feature}`
-              : String(error);
-        db.patchRaw(job.id, {
-          Status: 'Failed',
-          ExtendedStatus: message.slice(0, 255),
-          CompletedDate: new ApexDatetime(Date.now()),
-        });
+      } catch {
         continue;
       }
       queue.push(...host.asyncQueue.filter((next) => next.kind !== 'schedulable'));
@@ -362,12 +382,12 @@ export class LocalOrgSession {
   rest(call: RestCall, token: string | null): RestAnswer {
     const caller = this.userForToken(token);
     if (!caller) {
-      return platformError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+      return invalidSession();
     }
     const route = routeRest(this.resources, this.org.project.namespace, call);
     const what = `${call.method.toUpperCase()} ${APEX_REST_PREFIX}${call.path}`;
     if (route.kind === 'answer') {
-      this.recordFailure(caller.id, what, route.answer.status);
+      this.remember(caller.id, what, route.answer.status);
       return route.answer;
     }
     try {
@@ -398,9 +418,37 @@ export class LocalOrgSession {
       );
     } catch (error) {
       const answer = this.failure(error);
-      this.recordFailure(caller.id, what, answer.status);
+      this.remember(caller.id, what, answer.status);
       return answer;
     }
+  }
+
+  /**
+   * A JSON request to the namespace's Apex REST as one of the org's users, from inside the
+   * process (seeding, tests): `path` is the resource's, `/v1/conversations`.
+   */
+  restAs(
+    userKey: string,
+    method: string,
+    path: string,
+    body?: unknown
+  ): { status: number; body: unknown } {
+    const namespace = this.org.project.namespace;
+    const answer = this.rest(
+      {
+        method,
+        path: `${namespace ? `/${namespace}` : ''}${path}`,
+        query: [],
+        headers: [['Content-Type', 'application/json']],
+        body: Buffer.isBuffer(body)
+          ? body
+          : Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+        remoteAddress: '127.0.0.1',
+      },
+      this.user(userKey).token
+    );
+    const text = answer.body.toString('utf8');
+    return { status: answer.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
 
   private restArguments(count: number, call: RestCall): ApexValue[] {
@@ -419,35 +467,18 @@ export class LocalOrgSession {
       return platformError(500, 'APEX_ERROR', `${error.exceptionType}: ${error.message}${stack}`);
     }
     if (error instanceof UnsupportedError) {
-      const at = error.position ? ` (${error.position.unit}, line ${error.position.line})` : '';
       return platformError(
         500,
         'LOCAL_RUNTIME_UNSUPPORTED',
-        `The local Apex runtime does not implement ${error.feature}${at}. An org would run this request.`
+        `${notImplemented(error)}. An org would run this request.`
       );
     }
     throw error;
   }
 
-  private recordFailure(userId: string, what: string, status: number): void {
-    const record: RequestRecord = {
-      at: new Date().toISOString(),
-      user: this.users.find((u) => u.id === userId)?.key ?? userId,
-      what,
-      status,
-      ms: 0,
-      queries: 0,
-      dmlStatements: 0,
-      dmlRows: 0,
-      jobs: 0,
-    };
-    this.log.push(record);
-    this.onRequest?.(record);
-  }
-
   // ---------- Lightning ----------
 
-  /** An @AuraEnabled call by a component of `userKey`'s page: its JSON result or error body. */
+  /** An @AuraEnabled call as the token's user: its JSON result or the error body. */
   aura(name: string, params: Record<string, unknown>, token: string | null): AuraOutcome {
     const caller = this.userForToken(token);
     if (!caller) {
@@ -469,11 +500,7 @@ export class LocalOrgSession {
         what,
         (host): AuraOutcome => {
           const args = auraArguments(this.org.interp, this.org.services.json, target, params);
-          const value = this.org.interp.runStatic(
-            target.rc as RuntimeClass,
-            target.method.name,
-            args
-          );
+          const value = this.org.interp.runStatic(target.rc, target.method.name, args);
           return {
             ok: true,
             value: auraResult(value, this.org.services.json, host.systemContext()),
@@ -483,7 +510,7 @@ export class LocalOrgSession {
       );
     } catch (error) {
       const outcome = this.auraFailure(error);
-      this.recordFailure(caller.id, what, outcome.status);
+      this.remember(caller.id, what, outcome.status);
       return outcome;
     }
   }
@@ -496,12 +523,11 @@ export class LocalOrgSession {
       return { ok: false, status: 500, body: auraErrorBody(error, this.org.interp) };
     }
     if (error instanceof UnsupportedError) {
-      const at = error.position ? ` (${error.position.unit}, line ${error.position.line})` : '';
       return {
         ok: false,
         status: 500,
         body: {
-          message: `LOCAL_RUNTIME_UNSUPPORTED: the local Apex runtime does not implement ${error.feature}${at}.`,
+          message: `LOCAL_RUNTIME_UNSUPPORTED: ${notImplemented(error)}.`,
           exceptionType: 'LocalRuntime.UnsupportedException',
           isUserDefinedException: false,
         },
@@ -517,7 +543,7 @@ export class LocalOrgSession {
   query(soql: string, token: string | null): RestAnswer {
     const caller = this.userForToken(token);
     if (!caller) {
-      return platformError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+      return invalidSession();
     }
     const what = `query ${soql.slice(0, 80)}`;
     try {
@@ -525,15 +551,12 @@ export class LocalOrgSession {
         caller.id,
         what,
         (host) => {
-          const rows = host.queryString(soql, null, true);
-          const records = JSON.parse(
-            serialize(rows, false, this.org.services.json, host.systemContext())
-          ) as unknown[];
-          return {
-            status: 200,
-            headers: { 'Content-Type': 'application/json;charset=UTF-8' },
-            body: Buffer.from(JSON.stringify({ totalSize: records.length, done: true, records })),
-          };
+          const rows = host.queryString(soql, null, true) as ApexList;
+          const records = serialize(rows, false, this.org.services.json, host.systemContext());
+          return jsonAnswer(
+            200,
+            `{"totalSize":${rows.values.length},"done":true,"records":${records}}`
+          );
         },
         (answer) => answer.status
       );
@@ -544,13 +567,23 @@ export class LocalOrgSession {
           : /sObject type .* is not supported/i.test(error.message)
             ? 'INVALID_TYPE'
             : 'MALFORMED_QUERY';
-        this.recordFailure(caller.id, what, 400);
+        this.remember(caller.id, what, 400);
         return platformError(400, code, error.message);
       }
       const answer = this.failure(error);
-      this.recordFailure(caller.id, what, answer.status);
+      this.remember(caller.id, what, answer.status);
       return answer;
     }
+  }
+
+  /** A query as one of the org's users, from inside the process: its records, or an error. */
+  queryAs<T = Record<string, unknown>>(userKey: string, soql: string): T[] {
+    const answer = this.query(soql, this.user(userKey).token);
+    const text = answer.body.toString('utf8');
+    if (answer.status !== 200) {
+      throw new Error(`query as ${userKey} answered ${answer.status}: ${text}`);
+    }
+    return (JSON.parse(text) as { records: T[] }).records;
   }
 
   /** Anonymous Apex as `userId` (the admin by default), committed when it ends without error. */

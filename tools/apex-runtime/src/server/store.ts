@@ -179,6 +179,14 @@ export function loadStore<Extra>(
   return { kind: 'loaded', extra: content.extra, savedAt: content.savedAt };
 }
 
+/** What the server kept beside the tables in `file` (its users), without loading the tables. */
+export function readStoreExtra<Extra>(file: string): Extra | null {
+  if (!existsSync(file)) {
+    return null;
+  }
+  return (JSON.parse(readFileSync(file, 'utf8')) as StoreFile<Extra>).extra;
+}
+
 function setAside(
   file: string,
   reason: string

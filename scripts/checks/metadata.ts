@@ -1,6 +1,7 @@
 // Check 9: metadata that would not deploy for reasons knowable offline. The source converter
 // silently repairs truncated XML and mismatched tags and silently drops a class without its
-// -meta.xml, so this check looks for those itself before running the conversion.
+// -meta.xml, so this check looks for those itself before running the conversion. Lightning
+// pages are checked against the components and templates they name (flexiPages.ts).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CheckResult, Finding } from '../lib/findings';
 import { PACKAGE_DIR, lwcBundles, packageFiles, packageSchema, read, rel } from '../lib/project';
 import { loadStandardFields, SchemaIndex } from './fieldReferences';
+import { checkFlexiPages } from './flexiPages';
 import { runSf } from '../org/sfCli';
 
 const xml = new XMLParser({ ignoreAttributes: true, isArray: (name) => ARRAY_TAGS.has(name) });
@@ -267,9 +269,11 @@ export function checkMetadata(root: string, options: { convert?: boolean } = {})
   checkPermissionSets(ctx);
   checkLayouts(ctx);
   const wellFormed = !ctx.findings.some((f) => f.rule === 'malformed-xml');
+  const pages = wellFormed ? checkFlexiPages(root) : undefined;
+  ctx.findings.push(...(pages?.findings ?? []));
   const members = options.convert === false || !wellFormed ? 0 : checkConversion(ctx);
   return {
     findings: ctx.findings,
-    summary: `${files.filter((f) => f.endsWith('.xml')).length} XML files, ${schema.objects.size} objects, ${schema.fields.size} fields; conversion: ${members} components`,
+    summary: `${files.filter((f) => f.endsWith('.xml')).length} XML files, ${schema.objects.size} objects, ${schema.fields.size} fields, ${pages?.summary ?? 'Lightning pages not read (malformed XML)'}; conversion: ${members} components`,
   };
 }

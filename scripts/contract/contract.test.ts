@@ -192,3 +192,19 @@ describe('component DTOs: TypeScript declarations and Apex @AuraEnabled classes 
     }
   }
 });
+
+describe('limits the server and the client share', () => {
+  const apexRequest = readFileSync(
+    join(ROOT, 'force-app/main/core/classes/KondoRestRequest.cls'),
+    'utf8'
+  );
+  it('the client never batches a body the server refuses as BODY_TOO_LARGE', async () => {
+    const { DEFAULT_MAX_REQUEST_BYTES } = await import('../../client/src/batching');
+    const apexLimit = /MAX_BODY_BYTES\s*=\s*(\d+)\s*;/.exec(apexRequest)?.[1];
+    assert.ok(apexLimit, 'KondoRestRequest declares MAX_BODY_BYTES');
+    assert.equal(DEFAULT_MAX_REQUEST_BYTES, Number(apexLimit));
+    const described = document.paths['/v1/conversations']?.post?.responses?.['413']?.description;
+    assert.match(String(described), /BODY_TOO_LARGE/);
+    assert.match(String(described), new RegExp(Number(apexLimit).toLocaleString('en-US')));
+  });
+});

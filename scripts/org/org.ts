@@ -2,6 +2,9 @@
 // machine cannot reach; they are written and kept runnable for when one is at hand.
 //   scratch   create a scratch org with the kondo namespace (needs a Dev Hub linked to the namespace)
 //   deploy    build the component JavaScript and deploy the package source
+//   pages     make Kondo Contact Record Page and Kondo Lead Record Page the org defaults
+//             (Lightning Experience, desktop); in a subscriber org an admin does this in
+//             Lightning App Builder (README, The org path)
 //   permsets  assign Kondo Admin, Kondo User and Kondo Integration to the org's default user
 //   data      load the sample records (accounts, contacts, leads); conversations go through
 //             the API: npm run org:smoke
@@ -10,11 +13,11 @@
 //   package   create a package version (needs the Dev Hub)
 //   conformance  deploy the local Apex runtime's conformance suite (tools/apex-runtime/conformance)
 //             and run its classes, JUnit results in artifacts/conformance
-//   all       scratch, deploy, permsets, data, smoke, test
+//   all       scratch, deploy, pages, permsets, data, smoke, test
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assignKondoPermissionSets, sfInteractive } from './sfCli';
+import { assignKondoPermissionSets, assignKondoRecordPages, sfInteractive } from './sfCli';
 import { PACKAGE_DIR } from '../lib/project';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -76,6 +79,7 @@ const steps: Record<string, () => void> = {
       '30',
     ]);
   },
+  pages: () => assignKondoRecordPages(ALIAS, ROOT),
   permsets: () => assignKondoPermissionSets(ALIAS, ROOT),
   data: () =>
     sf(['data', 'import', 'tree', '--plan', 'data/sample/plan.json', '--target-org', ALIAS]),
@@ -145,7 +149,7 @@ const steps: Record<string, () => void> = {
 function main(): void {
   const requested = process.argv.slice(2);
   const plan = requested.includes('all')
-    ? ['scratch', 'deploy', 'permsets', 'data', 'smoke', 'test']
+    ? ['scratch', 'deploy', 'pages', 'permsets', 'data', 'smoke', 'test']
     : requested;
   if (plan.length === 0 || plan.some((step) => !steps[step])) {
     console.error(`usage: npm run org -- <${Object.keys(steps).join('|')}|all> ...`);

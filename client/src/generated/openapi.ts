@@ -137,6 +137,13 @@ export interface components {
     Scalar: string | number | boolean | null;
     ConversationsResponse: {
       requestId: string;
+      /**
+       * @description The queued job that records the messages of results marked messagesDeferred, null when
+       *     none were deferred. Its AsyncApexJob Id, listed in Setup > Apex Jobs; if a run of it
+       *     fails, the sync log holds an entry (endpoint MessageSyncJob) with this id as request id
+       *     that names the job retrying it, and MESSAGES_NOT_RECORDED after the last run.
+       */
+      deferredJobId: string | null;
       results: components['schemas']['ConversationResult'][];
       summary: components['schemas']['Summary'];
     };
@@ -197,6 +204,7 @@ export interface components {
         | 'HEADLINE_TRUNCATED'
         | 'LOCATION_TRUNCATED'
         | 'KONDO_URL_IGNORED'
+        | 'NAME_TRUNCATED'
         | 'MEMBER_URN_CONFLICT'
         | 'MATCH_FIELD_NOT_SET'
         | 'IGNORED_MEMBER_URN'
@@ -293,8 +301,10 @@ export interface components {
           | 'INVALID_REQUEST'
           | 'TOO_MANY_CONVERSATIONS'
           | 'PERMISSION_DENIED'
+          | 'FIELD_NOT_READABLE'
           | 'INTERNAL_ERROR'
-          | 'TOO_MANY_PROFILES';
+          | 'TOO_MANY_PROFILES'
+          | 'BODY_TOO_LARGE';
         message: string;
         /** @description JSON path of the offending value, e.g. conversations[3].person; '$' is the root. */
         path?: string;
@@ -349,7 +359,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API). */
+      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API), or FIELD_NOT_READABLE (a field Kondo needs is not readable for the integration user; the message names it; nothing was saved, and a retry fails alike until the access is granted). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -358,7 +368,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description TOO_MANY_CONVERSATIONS (more than 200). 413 is on the Apex RestResponse list of accepted codes. */
+      /** @description TOO_MANY_CONVERSATIONS (more than 200), or BODY_TOO_LARGE (a body over 1,000,000 bytes, refused before it is read; split the batch). 413 is on the Apex RestResponse list of accepted codes. */
       413: {
         headers: {
           [name: string]: unknown;
@@ -494,7 +504,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description TOO_MANY_PROFILES (more than 200). */
+      /** @description TOO_MANY_PROFILES (more than 200), or BODY_TOO_LARGE (a body over 1,000,000 bytes). */
       413: {
         headers: {
           [name: string]: unknown;

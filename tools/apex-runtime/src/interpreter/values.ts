@@ -96,6 +96,10 @@ export class ApexTime {
 }
 
 export class ApexBlob {
+  /** Marks of the heap walk (org/heap.ts): the walk that last saw it, the context first to. */
+  heapMark = 0;
+  heapBorn = 0;
+
   constructor(readonly bytes: Uint8Array) {}
 }
 
@@ -156,6 +160,10 @@ export function keyOf(value: ApexValue): unknown {
 }
 
 export class ApexList {
+  /** Marks of the heap walk (org/heap.ts): the walk that last saw it, the context first to. */
+  heapMark = 0;
+  heapBorn = 0;
+
   constructor(
     /** The element type, `Contact` for List<Contact>; `Object` when unknown. */
     public elementType: TypeRef,
@@ -169,6 +177,9 @@ export class ApexList {
 
 export class ApexSet {
   readonly map = new Map<unknown, ApexValue>();
+  /** Marks of the heap walk (org/heap.ts): the walk that last saw it, the context first to. */
+  heapMark = 0;
+  heapBorn = 0;
 
   constructor(
     public elementType: TypeRef,
@@ -203,22 +214,34 @@ export class ApexSet {
 
 export class ApexMap {
   readonly entries = new Map<unknown, { key: ApexValue; value: ApexValue }>();
+  /** Marks of the heap walk (org/heap.ts): the walk that last saw it, the context first to. */
+  heapMark = 0;
+  heapBorn = 0;
+  /**
+   * Describe's maps (getGlobalDescribe, fields.getMap) hold lower-case names and look keys up
+   * without case; a map the program builds never does.
+   */
+  ignoreKeyCase = false;
 
   constructor(
     public keyType: TypeRef,
     public valueType: TypeRef
   ) {}
 
+  private keyFor(key: ApexValue): unknown {
+    return this.ignoreKeyCase && typeof key === 'string' ? key.toLowerCase() : keyOf(key);
+  }
+
   get(key: ApexValue): ApexValue {
-    return this.entries.get(keyOf(key))?.value ?? null;
+    return this.entries.get(this.keyFor(key))?.value ?? null;
   }
 
   has(key: ApexValue): boolean {
-    return this.entries.has(keyOf(key));
+    return this.entries.has(this.keyFor(key));
   }
 
   put(key: ApexValue, value: ApexValue): ApexValue {
-    const k = keyOf(key);
+    const k = this.keyFor(key);
     const previous = this.entries.get(k);
     // The first key written is kept, as Java's HashMap keeps it.
     this.entries.set(k, { key: previous ? previous.key : key, value });
@@ -226,7 +249,7 @@ export class ApexMap {
   }
 
   delete(key: ApexValue): ApexValue {
-    const k = keyOf(key);
+    const k = this.keyFor(key);
     const previous = this.entries.get(k);
     this.entries.delete(k);
     return previous ? previous.value : null;
@@ -271,6 +294,9 @@ function lowerCase(name: string): string {
  */
 export class SObjectValue {
   readonly fields = new Map<string, SObjectField>();
+  /** Marks of the heap walk (org/heap.ts): the walk that last saw it, the context first to. */
+  heapMark = 0;
+  heapBorn = 0;
   queried: Set<string> | null = null;
 
   constructor(
@@ -312,6 +338,9 @@ export class SObjectValue {
  */
 export class ApexObject {
   readonly fields = new Map<string, ApexValue>();
+  /** Marks of the heap walk (org/heap.ts): the walk that last saw it, the context first to. */
+  heapMark = 0;
+  heapBorn = 0;
   native: unknown = undefined;
   /** Set by the interpreter for classes that define equals/hashCode. */
   keyHook?: (self: ApexObject) => unknown;

@@ -3,7 +3,7 @@
 import { ApexError } from '../interpreter/errors';
 import { defineNative, type InstanceMethod } from '../interpreter/natives';
 import type { RuntimeClass } from '../interpreter/types';
-import { ApexList, ApexObject, type ApexValue } from '../interpreter/values';
+import { ApexList, ApexMap, ApexObject, ApexSet, type ApexValue } from '../interpreter/values';
 
 export const SYSTEM_EXCEPTIONS = [
   'AsyncException',
@@ -146,6 +146,27 @@ defineNative({
             c.interp,
             c.pos
           ) as ApexValue);
+    },
+  },
+});
+
+// QueryException.getInaccessibleFields (Apex Reference Guide: QueryException Class): for a
+// user-mode query refused on field access, the object names and the fields the user cannot
+// read; empty for any other QueryException, including one a program constructs.
+defineNative({
+  name: 'System.QueryException',
+  methods: {
+    getinaccessiblefields: (self) => {
+      const error = self.native as
+        (ApexError & { inaccessibleFields?: Map<string, Set<string>> }) | undefined;
+      const map = new ApexMap(
+        { name: 'String', args: [] },
+        { name: 'Set', args: [{ name: 'String', args: [] }] }
+      );
+      for (const [objectName, fields] of error?.inaccessibleFields ?? []) {
+        map.put(objectName, new ApexSet({ name: 'String', args: [] }, [...fields]));
+      }
+      return map;
     },
   },
 });

@@ -92,6 +92,7 @@ defineNative({
   statics: {
     getglobaldescribe: (_args, c) => {
       const map = new ApexMap({ name: 'String', args: [] }, SOBJECT_TYPE_NAMES);
+      map.ignoreKeyCase = true;
       for (const o of stateOf(c).allObjects()) {
         map.put(o.name.toLowerCase(), sobjectTypeToken(o.name));
       }
@@ -155,6 +156,7 @@ defineNative({
         { name: 'String', args: [] },
         { name: 'Schema.SObjectField', args: [] }
       );
+      map.ignoreKeyCase = true;
       for (const f of object.fields.values()) {
         map.put(f.name.toLowerCase(), sobjectFieldToken(object.name, f.name));
       }

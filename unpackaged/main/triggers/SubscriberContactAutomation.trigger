@@ -1,0 +1,3 @@
+trigger SubscriberContactAutomation on Contact(after update) {
+  SubscriberAutomation.afterPeopleUpdated(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger SubscriberLeadAutomation on Lead(after update) {
+  SubscriberAutomation.afterPeopleUpdated(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger SubscriberTaskAutomation on Task(after insert) {
+  SubscriberAutomation.afterTasksInserted(Trigger.new);
+}

@@ -203,8 +203,31 @@ describe('limits the server and the client share', () => {
     const apexLimit = /MAX_BODY_BYTES\s*=\s*(\d+)\s*;/.exec(apexRequest)?.[1];
     assert.ok(apexLimit, 'KondoRestRequest declares MAX_BODY_BYTES');
     assert.equal(DEFAULT_MAX_REQUEST_BYTES, Number(apexLimit));
-    const described = document.paths['/v1/conversations']?.post?.responses?.['413']?.description;
+    const responses = document.paths['/v1/conversations']?.post?.responses as
+      Record<string, { description?: string }> | undefined;
+    const described = responses?.['413']?.description;
     assert.match(String(described), /BODY_TOO_LARGE/);
     assert.match(String(described), new RegExp(Number(apexLimit).toLocaleString('en-US')));
+  });
+});
+
+describe('privacy levels are spelled the same in Apex, TypeScript and the API', () => {
+  it('ConversationPrivacy constants = the TypeScript union = the OpenAPI enum', () => {
+    const apex = readFileSync(
+      join(ROOT, 'force-app/main/privacy/classes/ConversationPrivacy.cls'),
+      'utf8'
+    );
+    const apexLevels = ['SHARED', 'RESTRICTED', 'METADATA_ONLY'].map(
+      (name) => new RegExp(`String ${name} = '([^']+)'`).exec(apex)?.[1]
+    );
+    const ts = readFileSync(join(ROOT, 'types/dto/conversationHistory.ts'), 'utf8');
+    const union = /type ConversationPrivacy =([^;]+);/.exec(ts)?.[1] ?? '';
+    const tsLevels = [...union.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    const conversation = schemas.Conversation as {
+      properties: Record<string, { enum?: unknown[] }>;
+    };
+    const apiLevels = (conversation.properties.privacy?.enum ?? []).filter((v) => v !== null);
+    assert.deepEqual(tsLevels, apexLevels);
+    assert.deepEqual(apiLevels, apexLevels);
   });
 });

@@ -134,6 +134,13 @@ export function tsInterfaces(path: string): Map<string, Shape> {
     true
   );
   const found = new Map<string, Shape>();
+  // A type alias (a union of string literals, say) stands for what it names.
+  const aliases = new Map<string, ts.TypeNode>();
+  source.forEachChild((node) => {
+    if (ts.isTypeAliasDeclaration(node)) {
+      aliases.set(node.name.text, node.type);
+    }
+  });
   const kindOf = (node: ts.TypeNode): { type: Kind; nullable: boolean } => {
     if (ts.isUnionTypeNode(node)) {
       const parts = node.types.filter(
@@ -167,6 +174,8 @@ export function tsInterfaces(path: string): Map<string, Shape> {
           nullable: false,
         };
       if (/^(Record|Map)$/.test(name)) return { type: { kind: 'any' }, nullable: false };
+      const alias = aliases.get(name);
+      if (alias) return kindOf(alias);
       return { type: { kind: 'object', name }, nullable: false };
     }
     return { type: { kind: 'any' }, nullable: false };

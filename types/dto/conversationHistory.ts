@@ -14,7 +14,14 @@ export interface ConversationSummary {
   linkedInUrl: string | null;
   messageCount: number;
   lastMessageAt: string | null;
+  /** Who reads the messages: everyone who sees the person, the rep who synced, or no one (no text kept). */
+  privacy: ConversationPrivacy;
+  /** True when this user may not read the messages (a private conversation of another rep). */
+  messagesHidden: boolean;
 }
+
+/** The privacy levels, spelled as Apex ConversationPrivacy and the REST API spell them. */
+export type ConversationPrivacy = 'shared' | 'private' | 'metadataOnly';
 
 /** ConversationHistoryController.ConversationMessage: direction is 'inbound' or 'outbound'. */
 export interface ConversationMessage {

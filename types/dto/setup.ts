@@ -25,6 +25,12 @@ export interface Configuration {
   syncFrequency: string;
   taskWindowDays: number | null;
   logRetentionDays: number | null;
+  /** The least privacy of a conversation. */
+  defaultPrivacy: 'SHARED' | 'PRIVATE' | 'METADATA_ONLY';
+  /** Labels, separated by semicolons, that make a conversation private; null when none. */
+  privateLabels: string | null;
+  /** Labels, separated by semicolons, that make a conversation metadata only; null when none. */
+  metadataOnlyLabels: string | null;
   mappings: MappingRow[];
   readBackFields: ReadBackRow[];
 }

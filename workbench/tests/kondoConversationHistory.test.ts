@@ -130,6 +130,31 @@ describe('kondoConversationHistory in the browser', () => {
     assertNoProblems();
   });
 
+  it('shows a rep that a private conversation exists, and an admin its messages', async () => {
+    const amara = recordNamed('Amara Okafor');
+    const asRep = threadsOf(amara, 'rep');
+    const hidden = asRep.find((thread) => thread.summary.privacy === 'private');
+    assert.ok(hidden, 'the sample data holds a private conversation of Amara');
+    assert.equal(hidden.summary.messagesHidden, true, 'synced by another rep: hidden from Riley');
+    assert.equal(hidden.messages.length, 0, 'and the Apex gives Riley none of its messages');
+    const asAdmin = threadsOf(amara).find((thread) => thread.summary.id === hidden.summary.id);
+    assert.ok(asAdmin && asAdmin.messages.length > 0, 'a Kondo admin reads them');
+
+    const page = await open(`&state=data&record=${amara}&user=rep`);
+    const picker = page.locator('lightning-combobox.conversation-picker');
+    await picker.locator('button').click();
+    const position = asRep.findIndex((thread) => thread.summary.id === hidden.summary.id);
+    await picker.locator('lightning-base-combobox-item').nth(position).click();
+    await settle(page);
+    assert.match(
+      (await page.locator('.state_private').textContent()) ?? '',
+      /This conversation is private/
+    );
+    assert.equal(await messageRows(page), 0, 'no message is rendered');
+    await screenshot(page, 'kondoConversationHistory-private');
+    assertNoProblems();
+  });
+
   it('jumps to the newest message', async () => {
     const page = await open(`&state=data&record=${recordNamed('Amara Okafor')}`);
     const transcript = page.locator('.transcript');

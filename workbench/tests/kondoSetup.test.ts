@@ -108,7 +108,7 @@ describe('kondoSetup in the browser', () => {
       'Kondo Setup',
       'the page heading'
     );
-    assert.equal(await page.locator('c-kondo-setup lightning-card.section').count(), 8);
+    assert.equal(await page.locator('c-kondo-setup lightning-card.section').count(), 9);
     const contactMappings = SAMPLE_MAPPINGS.filter((row) => row.objectName === 'Contact');
     assert.equal(await contactRows(page).count(), contactMappings.length);
     assert.equal(await leadRows(page).count(), SAMPLE_MAPPINGS.length - contactMappings.length);

@@ -96,6 +96,19 @@ export interface components {
       /** @description Oldest first. Either the latest message(s) only, or the entire conversation (see messageScope). */
       messages?: components['schemas']['Message'][] | null;
       /**
+       * @description Who reads the messages in Salesforce. `shared`: everyone who can see the Contact or
+       *     Lead (Task descriptions and the LinkedIn history carry the text). `private`: only the
+       *     rep who synced (the Salesforce user whose email is syncedBy.email) and Kondo admins, in
+       *     the conversation history component; Tasks keep subject and time, the history field no
+       *     line. `metadataOnly`: no text is kept anywhere. The level applied is the strictest of
+       *     this value (absent: the value sent last), the admin's label rules and default privacy
+       *     (see GET /v1/settings), and is returned as the result's `privacy`. A change of level
+       *     applies to what is already stored. Any other value fails the conversation
+       *     (INVALID_PRIVACY).
+       * @enum {string|null}
+       */
+      privacy?: 'shared' | 'private' | 'metadataOnly' | null;
+      /**
        * @description `latest` (default when absent): messages holds the newest messages only; they are added
        *     to the stored history. `full`: messages holds the entire conversation; the history is
        *     rebuilt from it plus any older stored lines Kondo no longer sends, and the first full
@@ -164,7 +177,7 @@ export interface components {
       /**
        * @description For skipped: SKIPPED_MANUAL_MODE, SKIPPED_NO_LABEL, NO_MATCH. For failed:
        *     MISSING_CONVERSATION_ID, INVALID_CONVERSATION_ID, DUPLICATE_IN_REQUEST, INVALID_TRIGGER,
-       *     MISSING_IDENTITY, INVALID_MEMBER_URN, INVALID_MESSAGE, the identity codes INVALID_URL,
+       *     MISSING_IDENTITY, INVALID_MEMBER_URN, INVALID_MESSAGE, INVALID_PRIVACY, the identity codes INVALID_URL,
        *     NOT_LINKEDIN, NOT_A_PROFILE, UNRESOLVABLE_LINK, EMPTY, or a Salesforce DML status code
        *     (e.g. STRING_TOO_LONG, FIELD_CUSTOM_VALIDATION_EXCEPTION).
        */
@@ -180,6 +193,11 @@ export interface components {
       historyTruncated: boolean;
       /** @description Some messages did not fit this transaction (DML rows) and are recorded by a queued job; tasksCreated and duplicatesIgnored count only what was done here. */
       messagesDeferred: boolean;
+      /**
+       * @description The conversation's privacy level after this sync; null when it was not saved.
+       * @enum {string|null}
+       */
+      privacy: 'shared' | 'private' | 'metadataOnly' | null;
     };
     FieldError: {
       field: string | null;
@@ -233,6 +251,15 @@ export interface components {
       matchPriority: 'Contact' | 'Lead';
       /** @description 0 means all. */
       taskWindowDays: number;
+      /**
+       * @description The least privacy of a conversation; a conversation's `privacy` can only raise it.
+       * @enum {string}
+       */
+      defaultPrivacy: 'SHARED' | 'PRIVATE' | 'METADATA_ONLY';
+      /** @description Labels (lower case, compared without case) that make a conversation private. */
+      privateLabels: string[];
+      /** @description Labels (lower case, compared without case) that make a conversation metadata only. */
+      metadataOnlyLabels: string[];
       mappings: {
         /** @enum {string} */
         object: 'Contact' | 'Lead';

@@ -84,6 +84,8 @@ export default class KondoConversationHistory extends LightningElement {
   conversations: ConversationSummary[] | undefined;
   conversationsError: unknown;
   selectedConversationId: string | undefined;
+  /** The conversation whose messages the wire reads: the selected one, unless they are hidden. */
+  readableConversationId: string | undefined;
 
   messages: ConversationMessage[] = [];
   messagesLoaded = false;
@@ -126,6 +128,8 @@ export default class KondoConversationHistory extends LightningElement {
       this.conversationsError = undefined;
       if (!conversations.some((conversation) => conversation.id === this.selectedConversationId)) {
         this.selectConversation(conversations[0]?.id);
+      } else {
+        this.readableConversationId = this.messagesHidden ? undefined : this.selectedConversationId;
       }
     } else if (result.error) {
       this.conversations = undefined;
@@ -134,7 +138,7 @@ export default class KondoConversationHistory extends LightningElement {
   }
 
   @wire(getMessages, {
-    conversationId: '$selectedConversationId',
+    conversationId: '$readableConversationId',
     pageSize: PAGE_SIZE,
     beforeCursor: null,
   })
@@ -202,7 +206,16 @@ export default class KondoConversationHistory extends LightningElement {
   }
 
   get messagesLoading(): boolean {
-    return !this.messagesLoaded;
+    return !this.messagesLoaded && !this.messagesHidden;
+  }
+
+  /** A private conversation of another rep: it exists, its messages are not for this user. */
+  get messagesHidden(): boolean {
+    return this.selectedConversation?.messagesHidden === true;
+  }
+
+  get isMetadataOnly(): boolean {
+    return this.selectedConversation?.privacy === 'metadataOnly';
   }
 
   get hasMessagesError(): boolean {
@@ -446,6 +459,7 @@ export default class KondoConversationHistory extends LightningElement {
 
   private selectConversation(conversationId: string | undefined): void {
     this.selectedConversationId = conversationId;
+    this.readableConversationId = this.messagesHidden ? undefined : conversationId;
     this.loadedConversationId = undefined;
     this.messages = [];
     this.messagesLoaded = false;

@@ -31,6 +31,8 @@ export interface MessageView {
   timeLabel: string;
   fullTimeLabel: string;
   segments: BodySegment[];
+  /** No text was kept for this message (its conversation is metadata only). */
+  textWithheld: boolean;
   rowClass: string;
   bubbleClass: string;
 }
@@ -294,6 +296,7 @@ function toMessageView(
     timeLabel: formatters.time(message.sentAt),
     fullTimeLabel: formatters.full(message.sentAt),
     segments: segmentBody(message.body ?? '', pattern, message.id),
+    textWithheld: message.body === null || message.body === undefined,
     rowClass: isOutbound ? 'message-row message-row_outbound' : 'message-row message-row_inbound',
     bubbleClass: isOutbound ? 'bubble bubble_outbound' : 'bubble bubble_inbound',
   };

@@ -51,6 +51,9 @@ const SETTING_LABELS: Record<string, string> = {
   syncFrequency: 'Sync frequency',
   taskWindowDays: 'Task window',
   logRetentionDays: 'Log retention',
+  defaultPrivacy: 'Default privacy',
+  privateLabels: 'Private labels',
+  metadataOnlyLabels: 'Metadata only labels',
 };
 
 function numberText(value: number | null | undefined): string {
@@ -288,6 +291,25 @@ export default class KondoSetup extends LightningElement {
     ];
   }
 
+  get privacyOptions(): Option[] {
+    return [
+      {
+        label:
+          'Shared: everyone who can see the Contact or Lead reads the messages, on the timeline and in the history.',
+        value: 'SHARED',
+      },
+      {
+        label:
+          'Private: only the rep who synced and Kondo admins read the messages; others see that a conversation exists.',
+        value: 'PRIVATE',
+      },
+      {
+        label: 'Metadata only: Salesforce keeps who wrote and when, never the text.',
+        value: 'METADATA_ONLY',
+      },
+    ];
+  }
+
   get taskWindowValue(): string {
     return numberText(this.draft?.taskWindowDays);
   }
@@ -349,6 +371,8 @@ export default class KondoSetup extends LightningElement {
       value = event.detail.checked === true;
     } else if (kind === 'number') {
       value = event.detail.value === '' || event.detail.value === undefined ? null : Number(value);
+    } else if (kind === 'text') {
+      value = event.detail.value?.trim() ? event.detail.value : null;
     }
     this.draft = { ...(this.draft as Configuration), [field]: value };
   }

@@ -35,6 +35,7 @@ jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolv
 
 interface ApexMock extends jest.Mock {
   emit(value: unknown): void;
+  getLastConfig(): Record<string, unknown>;
   error(body?: unknown, status?: number, statusText?: string): void;
 }
 const conversationsAdapter = getConversations as unknown as ApexMock;
@@ -182,6 +183,49 @@ describe('c-kondo-conversation-history', () => {
       'The LinkedIn conversations could not be loaded.'
     );
     expect(panelRoot.querySelector('.error-line')?.textContent).toBe('Contacts and Leads only.');
+    await expect(element).toBeAccessible();
+  });
+
+  it('says a private conversation of another rep exists without reading its messages', async () => {
+    const element = create();
+    conversationsAdapter.emit([
+      { ...CONVERSATIONS[0], privacy: 'private', messagesHidden: true },
+      CONVERSATIONS[1],
+    ]);
+    await settle();
+
+    expect(q(element, '.state_private')?.textContent).toContain('This conversation is private');
+    expect(q(element, '.state_loading-messages')).toBeNull();
+    expect(q(element, '.conversation-name')?.textContent).toBe('Jane Doe');
+    expect(messagesAdapter.getLastConfig().conversationId).toBeUndefined();
+    await expect(element).toBeAccessible();
+  });
+
+  it('reads a private conversation for the rep who synced it', async () => {
+    const element = create();
+    conversationsAdapter.emit([{ ...CONVERSATIONS[0], privacy: 'private', messagesHidden: false }]);
+    await settle();
+    expect(messagesAdapter.getLastConfig().conversationId).toBe(FIRST_CONVERSATION);
+    messagesAdapter.emit(NEWEST_PAGE);
+    await settle();
+
+    expect(q(element, '.state_private')).toBeNull();
+    expect(qa(element, '.message-row').length).toBe(NEWEST_PAGE.messages.length);
+  });
+
+  it('marks the messages of a metadata-only conversation as kept without text', async () => {
+    const element = create();
+    conversationsAdapter.emit([
+      { ...CONVERSATIONS[0], privacy: 'metadataOnly', messagesHidden: false },
+    ]);
+    await settle();
+    const withheld = messagesOf(3).map((message) => ({ ...message, body: null }));
+    messagesAdapter.emit({ messages: withheld, hasOlder: false, olderCursor: null });
+    await settle();
+
+    expect(q(element, '.privacy-note')?.textContent).toContain('Metadata only');
+    expect(qa(element, '.body_withheld').length).toBe(3);
+    expect(qa(element, '.message-row').length).toBe(3);
     await expect(element).toBeAccessible();
   });
 

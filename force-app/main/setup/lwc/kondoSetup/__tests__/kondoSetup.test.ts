@@ -154,7 +154,7 @@ describe('c-kondo-setup', () => {
       const { element } = await render();
 
       expect(getSetupMock).toHaveBeenCalledTimes(1);
-      expect(qa(element, 'lightning-card.section')).toHaveLength(8);
+      expect(qa(element, 'lightning-card.section')).toHaveLength(9);
       expect(q(element, '.conversations-url')?.textContent).toContain('/kondo/v1/conversations');
       expect(q(element, '.integration-user')?.textContent).toContain('1 active user holds');
       expect(q(element, '.failed-24h')?.textContent).toBe(
@@ -272,6 +272,25 @@ describe('c-kondo-setup', () => {
       expect(sent.logRetentionDays).toBeNull();
       expect(sent.syncFrequency).toBe('MANUAL');
       expect(sent.accountRule).toBe('NONE');
+    });
+
+    it('sends the privacy default and label rules, an emptied list as null', async () => {
+      const { element } = await render();
+      saveMock.mockResolvedValue(SAVED);
+
+      expect(q(element, '.section_privacy')).not.toBeNull();
+      change(q(element, '.default-privacy'), { value: 'PRIVATE' });
+      change(q(element, '.private-labels'), { value: 'Recruiting; Personal' });
+      change(q(element, '.metadata-only-labels'), { value: '   ' });
+      await settle();
+      click(q(element, '.save'));
+      await settle();
+
+      const sent = sentConfiguration();
+      expect(sent.defaultPrivacy).toBe('PRIVATE');
+      expect(sent.privateLabels).toBe('Recruiting; Personal');
+      expect(sent.metadataOnlyLabels).toBeNull();
+      await expect(element).toBeAccessible();
     });
 
     it('takes mapping edits from the mappings table', async () => {

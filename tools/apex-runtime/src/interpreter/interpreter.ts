@@ -73,6 +73,10 @@ export interface Frame {
   returnValue: ApexValue;
   /** Whether record sharing applies to system-mode queries and DML here. */
   withSharing: boolean;
+  /** The scope of the statement running in this frame: its variables are heap roots. */
+  scope: Scope | null;
+  /** Values the evaluator holds for the frame beyond its variables (collections being looped). */
+  held: ApexValue[] | null;
 }
 
 /** Something a name or dotted path resolved to that is not a value. */
@@ -137,8 +141,10 @@ export interface Host {
   coerce(value: ApexValue, type: TypeRef, interp: Interpreter, pos: Pos): ApexValue;
   instanceOfNative(value: ApexValue, typeName: string, interp: Interpreter): boolean;
   nativeExceptionSuper(name: string): string | null;
-  /** Counts a statement for the CPU limit and coverage. */
+  /** Counts a statement for coverage and the periodic heap check. */
   tick(unit: string, line: number): void;
+  /** A method's body finished normally with its frame at stack depth `depth` (heap check). */
+  returning(depth: number): void;
 }
 
 export class Interpreter {
@@ -359,6 +365,8 @@ export class Interpreter {
       line: pos.line,
       column: pos.column,
       returnValue: null,
+      scope: null,
+      held: null,
       // Apex Developer Guide, Using the with sharing, without sharing, and inherited sharing
       // Keywords: a class that declares nothing takes its caller's mode and, as an entry
       // point, runs without sharing; `inherited sharing` as an entry point runs with sharing.
@@ -850,6 +858,7 @@ export class Interpreter {
         });
       });
       const c = this.exec(method.body, scope);
+      this.host.returning(this.stack.length);
       if (c === RETURN) {
         return method.returnType ? this.coerce(frame.returnValue, method.returnType, pos) : null;
       }
@@ -899,6 +908,7 @@ export class Interpreter {
     const frame = this.running;
     frame.line = stmt.pos.line;
     frame.column = stmt.pos.column;
+    frame.scope = scope;
     this.host.tick(frame.unit, stmt.pos.line);
     switch (stmt.k) {
       case 'block': {
@@ -1058,9 +1068,19 @@ export class Interpreter {
     if (guarded) {
       iterating.set(guarded, (iterating.get(guarded) ?? 0) + 1);
     }
+    // The collection stays on the heap while the loop walks it; a SOQL for loop's rows do not
+    // (the platform fetches them 200 at a time).
+    const frame = this.running;
+    const held = stmt.iterable.k === 'soql' ? null : iterable;
+    if (held) {
+      (frame.held ??= []).push(held);
+    }
     try {
       return this.runLoop(stmt, scope, sequence, key, loopType);
     } finally {
+      if (held) {
+        frame.held?.pop();
+      }
       if (guarded) {
         iterating.set(guarded, (iterating.get(guarded) ?? 1) - 1);
       }

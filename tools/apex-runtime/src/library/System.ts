@@ -145,6 +145,8 @@ defineNative({
     getlimitfuturecalls: (_a, c) => stateOf(c).limits.limits.futureCalls,
     getcallouts: (_a, c) => stateOf(c).limits.callouts,
     getlimitcallouts: (_a, c) => stateOf(c).limits.limits.callouts,
+    // A heap check, as each call measures the heap.
+    getheapsize: (_a, c) => stateOf(c).checkHeap(),
     getlimitheapsize: (_a, c) => stateOf(c).limits.limits.heapSize,
     getlimitcputime: (_a, c) => stateOf(c).limits.limits.cpuTime,
   },

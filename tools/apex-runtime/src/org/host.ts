@@ -5,6 +5,7 @@ import type { Expr, Pos, Stmt } from '../parse/ast';
 import { ApexError } from '../interpreter/errors';
 import {
   isBeingIterated,
+  type Frame,
   type Host,
   type Interpreter,
   type TypeMarker,
@@ -12,6 +13,7 @@ import {
 import { nativeClass, type CallContext, type NativeClass } from '../interpreter/natives';
 import type { RuntimeClass } from '../interpreter/types';
 import {
+  ApexBlob,
   ApexList,
   ApexMap,
   ApexObject,
@@ -36,13 +38,31 @@ import {
   sobjectTypeToken,
 } from '../library/Schema';
 import { idInstanceMethods } from '../library/Id';
-import { LimitCounters, SYNC_LIMITS, ASYNC_LIMITS } from './limits';
+import { LimitCounters, SYNC_LIMITS, ASYNC_LIMITS, type LimitValues } from './limits';
+import { HeapWalk, newHeapContext } from './heap';
 import type { AsyncJob, AsyncKind, OrgState } from './state';
 import type { OrgServices } from './services';
 import type { DmlCall, DmlOperation, DmlOutcome, LeadConvertOutcome } from '../library/Database';
 
 /** The collection methods that change it (Apex Developer Guide: Lists, Sets: iteration). */
 const MUTATORS = new Set(['add', 'addall', 'remove', 'removeall', 'retainall', 'clear']);
+
+/**
+ * When the heap is checked. The platform too checks it only at certain points, so a transaction
+ * may briefly run over (practitioners' reports). Every Limits.getHeapSize call and the end of
+ * each entry point walk the heap. Each SOQL query, DML statement, every 2,000th statement and
+ * the statement after a String or Blob of 100,000 or more is made walk it as long as the
+ * transaction's walks have visited at most 200,000 values plus one per statement run: a walk
+ * costs in proportion to what is held, a value about a twentieth of a statement, so walks stay
+ * within a few percent of the run however large the heap. Past that budget those checks take
+ * the last walk's figure plus the rows queried since, and walk when that is over the limit, so
+ * a throw always rests on a walk. The budget counts work, not time: a test passes or fails the
+ * same on any machine.
+ */
+const HEAP_CHECK_INTERVAL = 2_000;
+const HEAP_WALK_ALLOWANCE = 200_000;
+const HEAP_WALK_PER_STATEMENT = 1;
+const HEAP_LARGE_VALUE = 100_000;
 
 /** Per-unit coverage: the lines executed. */
 export type Coverage = Map<string, Set<number>>;
@@ -62,6 +82,9 @@ export class OrgHost implements Host, OrgState {
   debugLog: string[] = [];
   coverage: Coverage = new Map();
   statements = 0;
+  private nextHeapCheck = HEAP_CHECK_INTERVAL;
+  /** Values the heap walks of this transaction have visited. */
+  private heapWork = 0;
   private readonly enumConstants = new Map<string, ApexObject>();
   private clock: number;
 
@@ -187,7 +210,124 @@ export class OrgHost implements Host, OrgState {
 
   startTest(): void {
     this.testStarted = true;
-    this.limits = new LimitCounters(SYNC_LIMITS);
+    // The test's own frames stay live in the new context; what they held already is the old one's.
+    this.limits = this.freshLimits(SYNC_LIMITS, [], this.limits.heap.base);
+  }
+
+  /**
+   * A new set of limits (Test.startTest, each async job, batch chunk and Finalizer). The heap
+   * it is charged for starts at stack depth `base` and leaves out what is reachable now, except
+   * `owned`: the job about to run, whose state the platform hands to the job's own transaction.
+   */
+  freshLimits(
+    values: LimitValues,
+    owned: ApexValue[] = [],
+    base = this.interp.stack.length
+  ): LimitCounters {
+    // Everything reachable now is marked as seen by the context that is ending.
+    const before = new HeapWalk(this.limits.heap.context);
+    this.walkHeapRoots(before, 0);
+    return new LimitCounters(values, {
+      base,
+      context: newHeapContext(before.longStrings),
+      owned,
+    });
+  }
+
+  // ---------- the heap (heap.ts) ----------
+
+  /** The heap estimate now: what the roots of the current limits context reach, and `extra`. */
+  heapSize(extra: ApexValue[] = []): number {
+    const heap = this.limits.heap;
+    const walk = new HeapWalk(heap.context);
+    walk.addAll(heap.owned, true);
+    this.walkHeapRoots(walk, heap.base);
+    walk.addAll(extra);
+    this.heapWork += walk.visited;
+    this.limits.heapEstimate = walk.bytes;
+    return walk.bytes;
+  }
+
+  /** Walks the heap and throws the platform's LimitException when it is over the limit. */
+  checkHeap(extra: ApexValue[] = []): number {
+    this.nextHeapCheck = this.statements + HEAP_CHECK_INTERVAL;
+    const bytes = this.heapSize(extra);
+    this.limits.countHeap(bytes);
+    return bytes;
+  }
+
+  /** The check of a SOQL query (`rows`: what it returned), a DML statement, or the period. */
+  checkHeapBudgeted(rows: ApexValue[] = []): void {
+    const known = this.limits.heapEstimate;
+    if (
+      known === null ||
+      this.heapWork <= HEAP_WALK_ALLOWANCE + this.statements * HEAP_WALK_PER_STATEMENT
+    ) {
+      this.checkHeap(rows);
+      return;
+    }
+    this.nextHeapCheck = this.statements + HEAP_CHECK_INTERVAL;
+    const fresh = new HeapWalk(this.limits.heap.context);
+    fresh.addAll(rows);
+    this.limits.heapEstimate = known + fresh.bytes;
+    if (this.limits.heapEstimate > this.limits.limits.heapSize) {
+      this.checkHeap(rows);
+    }
+  }
+
+  /**
+   * The roots: static fields of every class, each frame from `base` up (its variables and
+   * parameters, `this`, a value being returned, a collection a loop is walking), the trigger
+   * context's records, RestContext, queued jobs and an attached Finalizer.
+   */
+  private walkHeapRoots(walk: HeapWalk, base: number): void {
+    for (const values of this.interp.statics.values()) {
+      walk.addAll(values.values());
+    }
+    const stack = this.interp.stack;
+    for (let i = base; i < stack.length; i++) {
+      const frame = stack[i] as Frame;
+      walk.add(frame.thisObj);
+      walk.add(frame.returnValue);
+      if (frame.held) {
+        walk.addAll(frame.held);
+      }
+      for (let scope = frame.scope; scope; scope = scope.parent) {
+        for (const variable of scope.vars.values()) {
+          walk.add(variable.value);
+        }
+      }
+    }
+    walk.add(this.restRequest);
+    walk.add(this.restResponse);
+    walk.addAll(this.services.heapRoots());
+    for (const job of this.asyncQueue) {
+      walk.add(job.job);
+    }
+    walk.add(this.queueable?.finalizer ?? null);
+  }
+
+  /**
+   * A value the system library or an operator has just made. A large String or Blob brings the
+   * heap check forward to the next statement (by then it is stored, or dropped): a few such
+   * values pass the limit between two periodic checks.
+   */
+  private made(value: ApexValue): ApexValue {
+    if (
+      (typeof value === 'string' && value.length >= HEAP_LARGE_VALUE) ||
+      (value instanceof ApexBlob && value.bytes.length >= HEAP_LARGE_VALUE)
+    ) {
+      this.nextHeapCheck = this.statements + 1;
+    }
+    return value;
+  }
+
+  returning(depth: number): void {
+    // The entry point of the context (test method, request, anonymous block, job) is ending:
+    // the transaction's last moment holding what it built.
+    if (depth === this.limits.heap.base + 1) {
+      this.checkHeap();
+    }
   }
 
   stopTest(): void {
@@ -207,7 +347,7 @@ export class OrgHost implements Host, OrgState {
         break;
       }
       const saved = this.limits;
-      this.limits = new LimitCounters(ASYNC_LIMITS);
+      this.limits = this.freshLimits(ASYNC_LIMITS, [job.job]);
       try {
         this.services.runAsyncJob(job, this);
       } finally {
@@ -344,12 +484,12 @@ export class OrgHost implements Host, OrgState {
     }
     const library = this.services.libraryStatic(className, lower);
     if (library) {
-      return library(args, this.systemContext());
+      return this.made(library(args, this.systemContext()));
     }
     const cls = nativeClass(className);
     const fn = cls?.statics?.[lower];
     if (fn) {
-      return fn(args, this.ctx(interp, pos));
+      return this.made(fn(args, this.ctx(interp, pos)));
     }
     if (cls?.enumValues && lower === 'values') {
       return new ApexList(
@@ -485,7 +625,7 @@ export class OrgHost implements Host, OrgState {
       }
       const library = this.services.libraryInstance(target, lower);
       if (library) {
-        return library(target, args, this.systemContext());
+        return this.made(library(target, args, this.systemContext()));
       }
       for (let c = cls; c; c = c.parent ? nativeClass(c.parent) : undefined) {
         const fn = c.methods?.[lower];
@@ -526,7 +666,7 @@ export class OrgHost implements Host, OrgState {
     }
     const library = this.services.valueMethod(target, lower);
     if (library) {
-      return library(target, args, this.systemContext());
+      return this.made(library(target, args, this.systemContext()));
     }
     if (target instanceof TypeValue) {
       const fn = nativeClass('System.Type')?.methods?.[lower];
@@ -650,7 +790,7 @@ export class OrgHost implements Host, OrgState {
   }
 
   arithmetic(op: string, a: ApexValue, b: ApexValue, interp: Interpreter, pos: Pos): ApexValue {
-    return this.services.arithmetic(op, a, b, this.systemContext(), interp, pos);
+    return this.made(this.services.arithmetic(op, a, b, this.systemContext(), interp, pos));
   }
 
   coerce(value: ApexValue, type: TypeRef, interp: Interpreter, pos: Pos): ApexValue {
@@ -658,7 +798,9 @@ export class OrgHost implements Host, OrgState {
   }
 
   tick(unit: string, line: number): void {
-    this.statements++;
+    if (++this.statements >= this.nextHeapCheck) {
+      this.checkHeapBudgeted();
+    }
     let lines = this.coverage.get(unit);
     if (!lines) {
       lines = new Set();

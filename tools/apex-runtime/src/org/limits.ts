@@ -1,6 +1,8 @@
 // Governor limits as the platform counts them (Apex Developer Guide: Execution Governors and
 // Limits). Exceeding one throws System.LimitException, which no Apex code can catch.
 import { ApexError } from '../interpreter/errors';
+import type { ApexValue } from '../interpreter/values';
+import { newHeapContext, type HeapContext } from './heap';
 
 export interface LimitValues {
   queries: number;
@@ -45,9 +47,30 @@ export class LimitCounters {
   futureCalls = 0;
   callouts = 0;
   emailInvocations = 0;
+  /** The last walk's figure, plus rows queried since; null before this context's first walk. */
+  heapEstimate: number | null = null;
   readonly started = Date.now();
 
-  constructor(readonly limits: LimitValues) {}
+  constructor(
+    readonly limits: LimitValues,
+    /**
+     * The heap this context is charged for (heap.ts): what the frames from `base` up and the
+     * other roots reach, less what an earlier context saw first, plus `owned`, the job it
+     * runs, whose state the platform hands to the job's own transaction.
+     */
+    readonly heap: { base: number; context: HeapContext; owned: ApexValue[] } = {
+      base: 0,
+      context: newHeapContext(),
+      owned: [],
+    }
+  ) {}
+
+  /** Execution Governors and Limits: "Total heap size", 6 MB synchronous, 12 MB asynchronous. */
+  countHeap(bytes: number): void {
+    if (bytes > this.limits.heapSize) {
+      throw new ApexError('System.LimitException', `Apex heap size too large: ${bytes}`, true);
+    }
+  }
 
   countQuery(): void {
     this.queries++;

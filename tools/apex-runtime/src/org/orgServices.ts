@@ -47,7 +47,7 @@ import {
 import { sobjectTypeToken } from '../library/Schema';
 import { getField, setField, sobjectMethod, type SObjectHost } from '../library/SObject';
 import type { OrgHost } from './host';
-import { LimitCounters, SYNC_LIMITS } from './limits';
+import { SYNC_LIMITS } from './limits';
 import type { QueryContext } from '@apexdevtools/apex-parser';
 import { query, type BindRef } from '../soql/index';
 import { bindJsonHost, libraryStatics } from './library';
@@ -288,7 +288,7 @@ export class LocalOrgServices implements OrgServices {
           start instanceof ApexList ? start.elementType : { name: 'SObject', args: [] };
         for (let i = 0; i < records.length; i += job.scope) {
           items++;
-          host.limits = new LimitCounters(host.limits.limits);
+          host.limits = host.freshLimits(host.limits.limits, [job.job]);
           try {
             interp.invokeObjectMethod(
               job.job,
@@ -376,7 +376,7 @@ export class LocalOrgServices implements OrgServices {
     finalizerContext.native = state;
     // The Finalizer is a transaction of its own: fresh limits (the synchronous ones).
     const saved = host.limits;
-    host.limits = new LimitCounters(SYNC_LIMITS);
+    host.limits = host.freshLimits(SYNC_LIMITS, [finalizer]);
     try {
       this.interp.invokeObjectMethod(finalizer, 'execute', [finalizerContext], pos);
     } finally {
@@ -500,6 +500,8 @@ export class LocalOrgServices implements OrgServices {
         ? new ApexList({ name: result.objectName, args: [] }, result.records)
         : new ApexList({ name: 'AggregateResult', args: [] }, result.rows);
     this.queryLists.add(list);
+    // A heap check on each query, counting the rows it returns.
+    host.checkHeapBudgeted([list]);
     return list;
   }
 
@@ -603,6 +605,7 @@ export class LocalOrgServices implements OrgServices {
       dmlOptions.externalIdField = options.externalIdField;
     }
     host.limits.countDml(records.length);
+    host.checkHeapBudgeted();
     this.truncateWhereAllowed(records, options);
     switch (op) {
       case 'insert':
@@ -694,6 +697,7 @@ export class LocalOrgServices implements OrgServices {
       m.get(key.toLowerCase()) === true;
     const frame = this.interp.frame;
     host.limits.countDml(requests.length);
+    host.checkHeapBudgeted();
     const today = todayIn(host.systemContext());
     return convertLeads(
       this.db,
@@ -805,6 +809,10 @@ export class LocalOrgServices implements OrgServices {
       return value;
     }
     return coerce(value, type);
+  }
+
+  heapRoots(): ApexValue[] {
+    return this.triggerStack.flatMap((t) => [...(t.newRecords ?? []), ...(t.oldRecords ?? [])]);
   }
 
   /** The Trigger context of the trigger running now (Apex Reference Guide: Trigger Class). */

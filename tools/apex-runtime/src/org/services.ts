@@ -39,6 +39,8 @@ export interface OrgServices {
     userId: string
   ): void;
   runAsyncJob(job: AsyncJob, host: OrgHost): void;
+  /** Values the services hold for the running Apex: the trigger context's records. */
+  heapRoots(): ApexValue[];
 
   newSObject(typeName: string): SObjectValue;
   setField(

@@ -49,6 +49,8 @@ export interface OrgState {
     scope: number,
     extra?: { name?: string; cron?: string }
   ): string;
+  /** The heap estimate now (heap.ts), checked against the limit. */
+  checkHeap(): number;
   startTest(): void;
   stopTest(): void;
   setCreatedDate(id: string, value: ApexValue): void;

@@ -9,6 +9,7 @@ import type { RuntimeClass } from '../interpreter/types';
 import { ApexBlob, ApexMap, type ApexObject, type ApexValue } from '../interpreter/values';
 import type { Interpreter } from '../interpreter/interpreter';
 import { newRestRequest, newRestResponse } from '../library/RestContext';
+import { platformHeld } from '../org/heap';
 
 export const APEX_REST_PREFIX = '/services/apexrest';
 
@@ -158,7 +159,7 @@ export function restContextFor(
   for (const [name, value] of call.query) {
     params.put(name, value);
   }
-  request.fields.set('requestbody', new ApexBlob(new Uint8Array(call.body)));
+  request.fields.set('requestbody', platformHeld(new ApexBlob(new Uint8Array(call.body))));
   request.fields.set('requesturi', call.path);
   request.fields.set(
     'resourcepath',

@@ -72,6 +72,11 @@ defineNative({
     },
     enqueuejob: (args, c) => {
       const state = stateOf(c);
+      // In an Apex test a Queueable cannot queue another (chaining): the platform throws, and
+      // the test's stopTest runs only the jobs the test itself queued (assumed; see DIVERGENCES).
+      if (state.inTest && state.queueable) {
+        throw new ApexError('System.AsyncException', 'Maximum stack depth has been reached.');
+      }
       state.limits.countQueueable();
       return state.enqueue('queueable', job(args, c, 'Queueable'), 1);
     },

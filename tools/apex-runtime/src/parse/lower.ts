@@ -82,6 +82,18 @@ export class Lowerer {
     private readonly source = ''
   ) {}
 
+  // The parser's token offsets count code points; a String indexes UTF-16 units, so a file
+  // with an emoji before a query would cut it short. Split into code points only then.
+  private codePoints: string[] | undefined;
+
+  private sourceSlice(start: number, end: number): string {
+    if (!/[\uD800-\uDBFF]/.test(this.source)) {
+      return this.source.slice(start, end);
+    }
+    this.codePoints ??= Array.from(this.source);
+    return this.codePoints.slice(start, end).join('');
+  }
+
   pos(ctx: ParserRuleContext): Pos {
     return { line: ctx.start.line, column: ctx.start.column + 1 };
   }
@@ -772,8 +784,8 @@ export class Lowerer {
     }
     if (ctx instanceof SoqlPrimaryContext) {
       const query = ctx.soqlLiteral().query();
-      const end = query.stop ? query.stop.stop + 1 : this.source.length;
-      const text = this.source ? this.source.slice(query.start.start, end) : query.getText();
+      const end = query.stop ? query.stop.stop + 1 : Number.MAX_SAFE_INTEGER;
+      const text = this.source ? this.sourceSlice(query.start.start, end) : query.getText();
       return { k: 'soql', query, binds: this.binds(query), text, pos: this.pos(query) };
     }
     if (ctx instanceof SoslPrimaryContext) {

@@ -231,3 +231,48 @@ describe('privacy levels are spelled the same in Apex, TypeScript and the API', 
     assert.deepEqual(apiLevels, apexLevels);
   });
 });
+
+describe('settings values: one list in Apex, a union in TypeScript, an enum in the API', () => {
+  const apex = readFileSync(
+    join(ROOT, 'force-app/main/settings/classes/KondoSettings.cls'),
+    'utf8'
+  );
+  const setupTs = readFileSync(join(ROOT, 'types/dto/setup.ts'), 'utf8');
+  const constants = new Map(
+    [...apex.matchAll(/static final String (\w+) = '([^']*)';/g)].map((m) => [m[1], m[2]])
+  );
+  function apexList(name: string): string[] {
+    const body = new RegExp(`${name} = new List<String>\\{([^}]*)\\}`).exec(apex)?.[1] ?? '';
+    return body
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)
+      .map((item) => constants.get(item) ?? `unknown constant ${item}`);
+  }
+  function tsUnion(name: string): string[] {
+    const union = new RegExp(`type ${name} =([^;]+);`).exec(setupTs)?.[1] ?? '';
+    return [...union.matchAll(/'([^']+)'/g)].map((m) => m[1] as string);
+  }
+  const settings = schemas.SettingsResponse as {
+    properties: Record<string, { enum?: string[] }>;
+  };
+  for (const [list, union, property] of [
+    ['CREATE_AS_VALUES', 'CreateAs', 'createAs'],
+    ['ACCOUNT_RULE_VALUES', 'AccountRule', null],
+    ['MATCH_PRIORITY_VALUES', 'MatchPriority', 'matchPriority'],
+    ['SYNC_FREQUENCY_VALUES', 'SyncFrequency', 'syncFrequency'],
+    ['PRIVACY_VALUES', 'DefaultPrivacy', 'defaultPrivacy'],
+  ] as const) {
+    it(`KondoSettings.${list} = ${union}${property ? ` = SettingsResponse.${property}` : ''}`, () => {
+      const values = apexList(list);
+      assert.ok(values.length > 0, `${list} is declared`);
+      assert.deepEqual([...tsUnion(union)].sort(), [...values].sort());
+      if (property) {
+        assert.deepEqual(
+          [...(settings.properties[property]?.enum ?? [])].sort(),
+          [...values].sort()
+        );
+      }
+    });
+  }
+});

@@ -12,21 +12,29 @@ export interface SetupPage {
   backfillJobs: JobProgress[];
 }
 
+// The settings' values, as KondoSettings declares them (the contract test compares each union
+// with its Apex list and with GET /v1/settings).
+export type CreateAs = 'Lead' | 'Contact';
+export type AccountRule = 'NONE' | 'DEFAULT_ACCOUNT' | 'MATCH_BY_COMPANY';
+export type MatchPriority = 'Contact' | 'Lead';
+export type SyncFrequency = 'AUTO_ALL' | 'AUTO_LABELLED' | 'MANUAL';
+export type DefaultPrivacy = 'SHARED' | 'PRIVATE' | 'METADATA_ONLY';
+
 /** SetupModel.Configuration: what an admin edits, saves, exports and imports. */
 export interface Configuration {
   createIfMissing: boolean;
-  createAs: string;
-  accountRule: string;
+  createAs: CreateAs;
+  accountRule: AccountRule;
   defaultAccountId: string | null;
-  matchPriority: string;
+  matchPriority: MatchPriority;
   contactMatchField: string;
   leadMatchField: string;
   syncMessages: boolean;
-  syncFrequency: string;
+  syncFrequency: SyncFrequency;
   taskWindowDays: number | null;
   logRetentionDays: number | null;
   /** The least privacy of a conversation. */
-  defaultPrivacy: 'SHARED' | 'PRIVATE' | 'METADATA_ONLY';
+  defaultPrivacy: DefaultPrivacy;
   /** Labels, separated by semicolons, that make a conversation private; null when none. */
   privateLabels: string | null;
   /** Labels, separated by semicolons, that make a conversation metadata only; null when none. */

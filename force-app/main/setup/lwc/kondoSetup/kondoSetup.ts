@@ -8,8 +8,11 @@ import testMatch from '@salesforce/apex/SetupController.testMatch';
 import startKeyBackfill from '@salesforce/apex/SetupController.startKeyBackfill';
 import getKeyBackfillProgress from '@salesforce/apex/SetupController.getKeyBackfillProgress';
 import type {
+  AccountRule,
   Configuration,
   Connection,
+  DefaultPrivacy,
+  SyncFrequency,
   JobProgress,
   MatchTest,
   SaveOutcome,
@@ -22,9 +25,9 @@ import type { MappingsChange } from 'c/kondoSetupMappings';
 
 const PERMISSION_DENIED = 'PERMISSION_DENIED';
 
-interface Option {
+interface Option<Value extends string = string> {
   label: string;
-  value: string;
+  value: Value;
 }
 
 interface ErrorLine {
@@ -262,7 +265,7 @@ export default class KondoSetup extends LightningElement {
     ];
   }
 
-  get accountRuleOptions(): Option[] {
+  get accountRuleOptions(): Option<AccountRule>[] {
     return [
       { label: 'No Account', value: 'NONE' },
       { label: 'Always the default Account', value: 'DEFAULT_ACCOUNT' },
@@ -273,7 +276,7 @@ export default class KondoSetup extends LightningElement {
     ];
   }
 
-  get syncFrequencyOptions(): Option[] {
+  get syncFrequencyOptions(): Option<SyncFrequency>[] {
     return [
       {
         label: 'Auto-sync all: every LinkedIn conversation is sent to Salesforce as it changes.',
@@ -291,7 +294,7 @@ export default class KondoSetup extends LightningElement {
     ];
   }
 
-  get privacyOptions(): Option[] {
+  get privacyOptions(): Option<DefaultPrivacy>[] {
     return [
       {
         label:

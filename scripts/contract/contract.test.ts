@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import ts from 'typescript';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import {
   exampleFiles,
@@ -275,4 +276,96 @@ describe('settings values: one list in Apex, a union in TypeScript, an enum in t
       }
     });
   }
+});
+
+describe('the @AuraEnabled methods, types/apex.d.ts and the workbench list name the same calls', () => {
+  /** `Class.method` -> parameter names and return type, from the controllers' source. */
+  function auraMethods(): Map<string, { params: string[]; returns: string }> {
+    const found = new Map<string, { params: string[]; returns: string }>();
+    for (const file of packageFiles(ROOT).filter(
+      (f) => f.endsWith('.cls') && f.includes('/main/')
+    )) {
+      const source = readFileSync(file, 'utf8');
+      const className = /class (\w+)/.exec(source)?.[1] ?? '';
+      const pattern = /@AuraEnabled(?:\([^)]*\))?\s+public static ([\w.<>, ]+?) (\w+)\(([^)]*)\)/g;
+      for (const match of source.matchAll(pattern)) {
+        const [, returnType = '', method = '', paramList = ''] = match;
+        const params = paramList
+          .split(',')
+          .map((p) => p.trim().split(/\s+/).pop() ?? '')
+          .filter(Boolean);
+        found.set(`${className}.${method}`, { params, returns: tsTypeOf(returnType) });
+      }
+    }
+    return found;
+  }
+  function tsTypeOf(apexType: string): string {
+    const list = /^List<(.+)>$/.exec(apexType.trim());
+    if (list) return `${tsTypeOf(list[1] as string)}[]`;
+    const plain = apexType.trim().split('.').pop() ?? '';
+    return /^(String|Id)$/.test(plain) ? 'string' : plain;
+  }
+  /** `Class.method` -> parameter names and return type, from the module declarations. */
+  function declaredMethods(): Map<string, { params: string[]; returns: string }> {
+    const file = join(ROOT, 'types/apex.d.ts');
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true
+    );
+    const found = new Map<string, { params: string[]; returns: string }>();
+    source.forEachChild((node) => {
+      if (!ts.isModuleDeclaration(node) || !ts.isStringLiteral(node.name)) return;
+      const name = node.name.text.replace('@salesforce/apex/', '');
+      const interfaces = new Map<string, string[]>();
+      let declared: { params: string[]; returns: string } | undefined;
+      node.body?.forEachChild((member) => {
+        if (ts.isInterfaceDeclaration(member)) {
+          interfaces.set(
+            member.name.text,
+            member.members.map((m) => m.name?.getText() ?? '').filter(Boolean)
+          );
+        }
+        if (ts.isVariableStatement(member)) {
+          const type = member.declarationList.declarations[0]?.type;
+          const fn = type && ts.isIntersectionTypeNode(type) ? type.types[0] : type;
+          const inner = fn && ts.isParenthesizedTypeNode(fn) ? fn.type : fn;
+          if (inner && ts.isFunctionTypeNode(inner)) {
+            const paramType = inner.parameters[0]?.type;
+            const params = !paramType
+              ? []
+              : ts.isTypeLiteralNode(paramType)
+                ? paramType.members.map((m) => m.name?.getText() ?? '')
+                : (interfaces.get(paramType.getText()) ?? [`unresolved ${paramType.getText()}`]);
+            const promised = ts.isTypeReferenceNode(inner.type)
+              ? (inner.type.typeArguments?.[0]?.getText() ?? '')
+              : inner.type.getText();
+            declared = { params, returns: promised };
+          }
+        }
+      });
+      found.set(name, declared ?? { params: ['no default export found'], returns: '' });
+    });
+    return found;
+  }
+  const apex = auraMethods();
+  const declared = declaredMethods();
+
+  it('every @AuraEnabled method has a declaration, and every declaration a method', () => {
+    assert.deepEqual([...declared.keys()].sort(), [...apex.keys()].sort());
+  });
+  for (const [name, method] of apex) {
+    it(`${name}: the same parameters and return type`, () => {
+      const typed = declared.get(name);
+      assert.ok(typed, `types/apex.d.ts declares ${name}`);
+      assert.deepEqual([...typed.params].sort(), [...method.params].sort(), 'parameter names');
+      assert.equal(typed.returns, method.returns, 'return type');
+    });
+  }
+  it('the workbench lists exactly the declared methods', () => {
+    const workbench = readFileSync(join(ROOT, 'workbench/src/apexMethods.ts'), 'utf8');
+    const listed = [...workbench.matchAll(/^\s+'([\w.]+)': typeof/gm)].map((m) => m[1]);
+    assert.deepEqual([...listed].sort(), [...declared.keys()].sort());
+  });
 });

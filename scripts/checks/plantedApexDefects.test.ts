@@ -89,16 +89,16 @@ const PLANTS: Plant[] = [
   },
   {
     name: 'system mode in place of user mode: matching ignores the caller’s field access',
-    file: 'force-app/main/ingest/classes/ConversationMatchSelector.cls',
+    file: 'force-app/main/identity/classes/PersonMatchSelector.cls',
     from: 'System.AccessLevel.USER_MODE',
     to: 'System.AccessLevel.SYSTEM_MODE',
-    classes: ['ConversationMatchSelector_Tests'],
+    classes: ['PersonMatchSelector_Tests'],
   },
   {
     name: 'matching by URL before the member URN',
-    file: 'force-app/main/ingest/classes/RecordMatcher.cls',
-    from: 'return byUrn != null ? byUrn : firstMatch(reference.urlKey, ConversationResult.MATCHED_BY_URL);',
-    to: 'Match byUrl = firstMatch(reference.urlKey, ConversationResult.MATCHED_BY_URL);\n    return byUrl != null ? byUrl : byUrn;',
+    file: 'force-app/main/identity/classes/RecordMatcher.cls',
+    from: 'return byUrn != null ? byUrn : firstMatch(reference.urlKey, MATCHED_BY_URL);',
+    to: 'Match byUrl = firstMatch(reference.urlKey, MATCHED_BY_URL);\n    return byUrl != null ? byUrl : byUrn;',
     classes: ['RecordMatcher_Tests', 'ConversationSyncService_Tests'],
   },
   {

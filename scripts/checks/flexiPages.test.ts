@@ -151,40 +151,79 @@ describe('Lightning page check', () => {
     assert.deepEqual(rules(checkFlexiPages(copyOfPages())), []);
   });
 
-  it('fails on a misspelt package component', () => {
-    const root = copyOfPages();
-    plant(root, CONTACT_PAGE, (text) =>
-      text.replace(
-        '<componentName>kondoConversationHistory<',
-        '<componentName>kondoConversationHistroy<'
-      )
-    );
-    assert.deepEqual(rules(checkFlexiPages(root)), ['flexipage-unknown-component']);
-  });
-
-  it('fails on a misspelt standard component', () => {
-    const root = copyOfPages();
-    plant(root, LEAD_PAGE, (text) =>
-      text.replace('force:highlightsPanel<', 'force:highlightPanel<')
-    );
-    assert.deepEqual(rules(checkFlexiPages(root)), ['flexipage-unknown-component']);
-  });
-
-  it('fails on a region the template does not have', () => {
-    const root = copyOfPages();
-    plant(root, CONTACT_PAGE, (text) =>
-      text.replace('<name>sidebar</name>', '<name>rightSidebar</name>')
-    );
-    assert.deepEqual(rules(checkFlexiPages(root)), ['flexipage-unknown-region']);
-  });
-
-  it('fails on a template missing from the table', () => {
-    const root = copyOfPages();
-    plant(root, CONTACT_PAGE, (text) =>
-      text.replace('flexipage:recordHomeTemplateDesktop', 'flexipage:recordHomeTemplateDesk')
-    );
-    assert.deepEqual(rules(checkFlexiPages(root)), ['flexipage-unknown-template']);
-  });
+  // One planted defect each: the file, the text replaced and what replaces it, the rules found.
+  const PLANTED: [name: string, file: string, from: string, to: string, found: string[]][] = [
+    [
+      'a misspelt package component',
+      CONTACT_PAGE,
+      '<componentName>kondoConversationHistory<',
+      '<componentName>kondoConversationHistroy<',
+      ['flexipage-unknown-component'],
+    ],
+    [
+      'a misspelt standard component',
+      LEAD_PAGE,
+      'force:highlightsPanel<',
+      'force:highlightPanel<',
+      ['flexipage-unknown-component'],
+    ],
+    [
+      'a region the template does not have',
+      CONTACT_PAGE,
+      '<name>sidebar</name>',
+      '<name>rightSidebar</name>',
+      ['flexipage-unknown-region'],
+    ],
+    [
+      'a template missing from the table',
+      CONTACT_PAGE,
+      'flexipage:recordHomeTemplateDesktop',
+      'flexipage:recordHomeTemplateDesk',
+      ['flexipage-unknown-template'],
+    ],
+    [
+      'a facet no component points to',
+      CONTACT_PAGE,
+      '<value>relatedTabContent</value>',
+      '<value>relatedTab</value>',
+      ['flexipage-orphan-facet'],
+    ],
+    [
+      'a record page without its object',
+      LEAD_PAGE,
+      '<sobjectType>Lead</sobjectType>',
+      '',
+      ['flexipage-no-object'],
+    ],
+    [
+      'a property the component does not define',
+      CONTACT_PAGE,
+      '<name>showNotes</name>',
+      '<name>notes</name>',
+      ['flexipage-unknown-property'],
+    ],
+    [
+      'a component that is not exposed',
+      HISTORY_META,
+      '<isExposed>true</isExposed>',
+      '<isExposed>false</isExposed>',
+      ['flexipage-component-not-exposed', 'flexipage-component-not-exposed'],
+    ],
+    [
+      'a component that does not target record pages',
+      HISTORY_META,
+      '<target>lightning__RecordPage</target>',
+      '<target>lightning__AppPage</target>',
+      ['flexipage-component-target', 'flexipage-component-target'],
+    ],
+  ];
+  for (const [name, file, from, to, found] of PLANTED) {
+    it(`fails on ${name}`, () => {
+      const root = copyOfPages();
+      plant(root, file, (text) => text.replace(from, to));
+      assert.deepEqual(rules(checkFlexiPages(root)), found);
+    });
+  }
 
   it('fails on a record page template used for an app page', () => {
     const root = copyOfPages();
@@ -192,28 +231,6 @@ describe('Lightning page check', () => {
       text.replace('flexipage:defaultAppHomeTemplate', 'flexipage:recordHomeTemplateDesktop')
     );
     assert.ok(rules(checkFlexiPages(root)).includes('flexipage-template-type'));
-  });
-
-  it('fails on a facet no component points to', () => {
-    const root = copyOfPages();
-    plant(root, CONTACT_PAGE, (text) =>
-      text.replace('<value>relatedTabContent</value>', '<value>relatedTab</value>')
-    );
-    assert.deepEqual(rules(checkFlexiPages(root)), ['flexipage-orphan-facet']);
-  });
-
-  it('fails on a record page without its object', () => {
-    const root = copyOfPages();
-    plant(root, LEAD_PAGE, (text) => text.replace('<sobjectType>Lead</sobjectType>', ''));
-    assert.deepEqual(rules(checkFlexiPages(root)), ['flexipage-no-object']);
-  });
-
-  it('fails on a property the component does not define', () => {
-    const root = copyOfPages();
-    plant(root, CONTACT_PAGE, (text) =>
-      text.replace('<name>showNotes</name>', '<name>notes</name>')
-    );
-    assert.deepEqual(rules(checkFlexiPages(root)), ['flexipage-unknown-property']);
   });
 
   for (const [value, why] of [
@@ -241,28 +258,6 @@ describe('Lightning page check', () => {
       )
     );
     assert.deepEqual(rules(checkFlexiPages(root)), ['flexipage-property-value']);
-  });
-
-  it('fails when the component is not exposed', () => {
-    const root = copyOfPages();
-    plant(root, HISTORY_META, (text) =>
-      text.replace('<isExposed>true</isExposed>', '<isExposed>false</isExposed>')
-    );
-    assert.deepEqual(rules(checkFlexiPages(root)), [
-      'flexipage-component-not-exposed',
-      'flexipage-component-not-exposed',
-    ]);
-  });
-
-  it('fails when the component does not target record pages', () => {
-    const root = copyOfPages();
-    plant(root, HISTORY_META, (text) =>
-      text.replace('<target>lightning__RecordPage</target>', '<target>lightning__AppPage</target>')
-    );
-    assert.deepEqual(rules(checkFlexiPages(root)), [
-      'flexipage-component-target',
-      'flexipage-component-target',
-    ]);
   });
 
   it("fails when the component is not configured for the page's object", () => {

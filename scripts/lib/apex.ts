@@ -31,11 +31,22 @@ export interface ParsedApex {
   parser: ApexParser;
 }
 
+// Several checks of one npm test run parse the same sources; a parse depends on the text and
+// the kind alone, so it is kept for the process (about 5 s of parsing for the package).
+const parsedByText = new Map<string, ParsedApex>();
+
 export function parseApex(text: string, kind: 'class' | 'trigger'): ParsedApex {
+  const key = `${kind}\u0000${text}`;
+  const cached = parsedByText.get(key);
+  if (cached) {
+    return cached;
+  }
   const listener = new CollectingErrorListener();
   const { parser } = ApexParserFactory.createLexerAndParser(text, listener);
   const tree = kind === 'class' ? parser.compilationUnit() : parser.triggerUnit();
-  return { tree, problems: listener.problems, parser };
+  const parsed = { tree, problems: listener.problems, parser };
+  parsedByText.set(key, parsed);
+  return parsed;
 }
 
 /** Parses a SOQL statement held in a string (dynamic SOQL), e.g. 'SELECT Id FROM Contact'. */

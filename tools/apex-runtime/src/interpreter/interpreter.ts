@@ -1170,7 +1170,7 @@ export class Interpreter {
           value.native &&
           typeof value.native === 'object' &&
           'enumName' in (value.native as object)
-            ? this.enumConstantLike(value, candidate.name)
+            ? this.enumConstantLike(value, candidate.name, candidate.pos)
             : this.eval(candidate, scope);
         if (value === null ? v === null : v !== null && this.host.equals(value, v, this)) {
           if (typeof value === 'string' && typeof v === 'string' && value !== v) {
@@ -1183,7 +1183,7 @@ export class Interpreter {
     return NORMAL;
   }
 
-  private enumConstantLike(sample: ApexObject, name: string): ApexValue {
+  private enumConstantLike(sample: ApexObject, name: string, pos: Pos): ApexValue {
     const values = this.enumValues.get(sample.className.toLowerCase());
     const hit = values?.find(
       (v) => (v.native as { enumName: string }).enumName.toLowerCase() === name.toLowerCase()
@@ -1191,10 +1191,13 @@ export class Interpreter {
     if (hit) {
       return hit;
     }
-    return this.host.invokeValueMethod(sample, '$enumSibling', [name], this, {
-      line: 0,
-      column: 0,
-    });
+    // A platform enum (System.TriggerOperation): its constants come from the native library.
+    const native = this.host.nativeStaticProperty(sample.className, name, this, pos);
+    if (native instanceof ApexObject && native.className === sample.className) {
+      return native;
+    }
+    // The platform rejects this at compile time: the `when` names no constant of the enum.
+    return this.unsupported(`when ${name}: not a constant of ${sample.className}`, pos);
   }
 
   truthy(value: ApexValue, pos: Pos): boolean {

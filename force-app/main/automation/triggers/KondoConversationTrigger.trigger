@@ -1,0 +1,3 @@
+trigger KondoConversationTrigger on Kondo_Conversation__c(before delete) {
+  new KondoTriggerDispatcher(new List<Object>{ new ConversationTaskCleanup() }).run();
+}

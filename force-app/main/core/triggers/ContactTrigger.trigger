@@ -1,3 +1,0 @@
-trigger ContactTrigger on Contact(before insert, before update) {
-  new ContactTriggerHandler().run();
-}

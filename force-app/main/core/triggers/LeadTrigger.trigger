@@ -1,3 +1,0 @@
-trigger LeadTrigger on Lead(before insert, before update, after update) {
-  new LeadTriggerHandler().run();
-}

@@ -14,8 +14,8 @@ import {
   parseExampleName,
   readExample,
   readOpenApi,
-  schemaValidator,
-} from './openapi';
+} from '../../client/tools/openapi';
+import { schemaValidator } from './openapi';
 import {
   apexClasses,
   compareShapes,
@@ -46,6 +46,12 @@ const REST_RESPONSE_CONTRACTS: [apexFile: string, apexClass: string, schema: str
   ['force-app/main/settings/classes/SettingsResponse.cls', 'SettingsResponse', 'SettingsResponse'],
   ['force-app/main/lookup/classes/LookupResponse.cls', 'LookupResponse', 'LookupResponse'],
   ['force-app/main/lookup/classes/LookupResult.cls', 'LookupResult', 'LookupResult'],
+  [
+    'force-app/main/reconcile/classes/ReconcileResponse.cls',
+    'ReconcileResponse',
+    'ReconcileResponse',
+  ],
+  ['force-app/main/reconcile/classes/ReconcileResult.cls', 'ReconcileResult', 'ReconcileResult'],
   ['force-app/main/lookup/classes/LookupField.cls', 'LookupField', 'LookupField'],
 ];
 /** Request schemas read by a parser class through string keys. */
@@ -55,6 +61,10 @@ const REST_REQUEST_CONTRACTS: [parserFile: string, schemas: string[]][] = [
     ['ConversationsRequest', 'Conversation', 'Person', 'Message'],
   ],
   ['force-app/main/lookup/classes/LookupRequestParser.cls', ['LookupRequest']],
+  [
+    'force-app/main/reconcile/classes/ReconcileRequestParser.cls',
+    ['ReconcileRequest', 'HeldConversation', 'HeldMessage'],
+  ],
 ];
 /** Component DTOs: every exported interface must match an inner class of the controller. */
 const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [

@@ -19,6 +19,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/conversations/reconcile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Prove the message log complete - which messages Kondo holds that Salesforce lacks or holds differently.
+     * @description Per conversation (up to 200; 5,000 message ids in all), the ids of the messages Kondo
+     *     holds and, optionally, each body's `hash`: SHA-256 of the body's UTF-8 bytes as 64
+     *     lowercase hex digits (a missing body hashes as empty text). The answer lists, per
+     *     conversation, the ids Salesforce lacks (`missing`) and those whose stored hash differs
+     *     (`different`): push exactly those. A message stored before its text was cut compares
+     *     by the body as sent. A metadata-only conversation keeps no hash; its stored ids are
+     *     compared and its hashes reported `unverifiable`. Read-only; two queries whatever the
+     *     request holds.
+     */
+    post: operations['reconcileConversations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/settings': {
     parameters: {
       query?: never;
@@ -320,6 +347,48 @@ export interface components {
       /** @description For display - picklist labels (multi-select joined with "; "), numbers in the caller's locale (percent with "%"), booleans "true"/"false", dates and times as in value. */
       displayValue: string | null;
     };
+    ReconcileRequest: {
+      conversations: components['schemas']['HeldConversation'][];
+    };
+    HeldConversation: {
+      conversationId: string;
+      /** @description Every message Kondo holds for the conversation; may be empty. */
+      messages: components['schemas']['HeldMessage'][];
+    };
+    HeldMessage: {
+      /** @description Case-sensitive */
+      id: string;
+      /** @description SHA-256 of the body's UTF-8 bytes, lowercase hex. Without it only presence is checked. */
+      hash?: string | null;
+    };
+    ReconcileResponse: {
+      requestId: string;
+      results: components['schemas']['ReconcileResult'][];
+      /** @description Conversations whose status is complete. */
+      completeCount: number;
+      /** @description Message ids missing or different over the request. */
+      toPushCount: number;
+    };
+    ReconcileResult: {
+      conversationId: string | null;
+      /** @enum {string} */
+      status: 'complete' | 'incomplete' | 'unknown' | 'failed';
+      /** @description Message ids Kondo listed. */
+      heldCount: number;
+      /** @description Messages Salesforce stores for the conversation. */
+      storedCount: number;
+      /** @description Ids Salesforce lacks. */
+      missing: string[];
+      /** @description Ids whose stored body hash differs from the one sent. */
+      different: string[];
+      /** @description Stored ids whose text cannot be compared (a metadata-only conversation keeps no hash). */
+      unverifiable: string[];
+      /** @description Stored messages Kondo did not list. */
+      extraCount: number;
+      /** @enum {string|null} */
+      errorCode: 'INVALID_CONVERSATION' | 'INVALID_MESSAGE' | null;
+      errorMessage: string | null;
+    };
     ErrorResponse: {
       error: {
         /** @enum {string} */
@@ -331,6 +400,7 @@ export interface components {
           | 'FIELD_NOT_READABLE'
           | 'INTERNAL_ERROR'
           | 'TOO_MANY_PROFILES'
+          | 'TOO_MANY_MESSAGES'
           | 'BODY_TOO_LARGE';
         message: string;
         /** @description JSON path of the offending value, e.g. conversations[3].person; '$' is the root. */
@@ -405,6 +475,69 @@ export interface operations {
         };
       };
       /** @description INTERNAL_ERROR; nothing was saved, the request may be retried. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  reconcileConversations: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Echoed as requestId when it matches `[A-Za-z0-9._:-]{1,64}`; otherwise a UUID is generated. */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReconcileRequest'];
+      };
+    };
+    responses: {
+      /** @description One result per conversation, in request order. A conversation that breaks a rule (INVALID_CONVERSATION, INVALID_MESSAGE) is a result with status failed; the others are still answered. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileResponse'];
+        };
+      };
+      /** @description MALFORMED_JSON (not JSON) or INVALID_REQUEST (breaks the schema; path names where). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API), or FIELD_NOT_READABLE. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_CONVERSATIONS (more than 200), TOO_MANY_MESSAGES (more than 5,000 message ids), or BODY_TOO_LARGE (a body over 1,000,000 bytes). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTERNAL_ERROR; nothing was changed, the request may be retried. */
       500: {
         headers: {
           [name: string]: unknown;

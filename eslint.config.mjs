@@ -1,7 +1,8 @@
 // ESLint flat config, run at zero warnings (`--max-warnings 0`).
 // Components: Salesforce's LWC rules for TypeScript (recommended-ts) with typescript-eslint's
 // parser, so the type-aware rules can run on the same pass. Scripts, workbench and client:
-// typescript-eslint's type-checked rules for Node.
+// typescript-eslint's type-checked rules for Node. The project service types each file with
+// the nearest tsconfig.json, so the client workspace is linted with client/tsconfig.json.
 import { createRequire } from 'node:module';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

@@ -9,6 +9,7 @@ import { checkApexSemantics } from './checks/apexSemantics';
 import { checkApexSyntax } from './checks/apexSyntax';
 import { checkApexTestShape } from './checks/apexTestShape';
 import { checkCodeAnalyzer } from './checks/codeAnalyzer';
+import { checkFeatureDependencies } from './checks/featureDependencies';
 import { checkFieldReferences } from './checks/fieldReferences';
 import { checkLwcCompile } from './checks/lwcCompile';
 import { checkMetadata } from './checks/metadata';
@@ -113,17 +114,19 @@ const stages: {
     },
   },
   {
-    name: 'typecheck: components, tests, types, scripts, apex runtime (tsc --noEmit)',
+    name: 'typecheck: components, tests, types, scripts, client, apex runtime (tsc --noEmit)',
     run: () => {
-      // The local Apex runtime type-checks on its own tsconfig: it takes nothing from the project.
+      // The client workspace and the local Apex runtime type-check on their own tsconfig: they
+      // take nothing from the project.
       const project = command('tsc', ['-p', 'tsconfig.json']);
+      const client = command('tsc', ['-p', join('client', 'tsconfig.json')]);
       const runtime = command('tsc', ['-p', join('tools', 'apex-runtime', 'tsconfig.json')]);
-      const ok = project.ok && runtime.ok;
+      const ok = project.ok && client.ok && runtime.ok;
       return {
         ok,
         detail: ok
-          ? 'no type errors (project and apex runtime)'
-          : tail(project.output + runtime.output),
+          ? 'no type errors (project, client and apex runtime)'
+          : tail(project.output + client.output + runtime.output),
       };
     },
   },
@@ -142,6 +145,10 @@ const stages: {
     },
   },
   { name: 'apex syntax (apex-parser)', run: () => fromCheck(checkApexSyntax(ROOT)) },
+  {
+    name: 'feature dependencies (the diagram in ARCHITECTURE.md; apex-parser, tsc)',
+    run: () => fromCheck(checkFeatureDependencies(ROOT)),
+  },
   {
     name: 'apex semantics (apex-ls)',
     run: () => {

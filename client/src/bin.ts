@@ -1,8 +1,6 @@
 // Entry point of `npx kondo-sf` (client/bin/kondo-sf.cjs loads it through tsx).
-import { runSf } from '../../scripts/org/sfCli';
 import { main } from './cli';
-
-const ROOT_DIR = `${__dirname}/../..`;
+import { runSf } from './sf';
 
 void main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -10,7 +8,8 @@ void main(process.argv.slice(2), {
     process.stderr.write(text.endsWith('\n') || text.startsWith('\r') ? text : `${text}\n`),
   errIsTty: process.stderr.isTTY === true,
   env: process.env,
-  runSf: (args) => runSf(args, ROOT_DIR),
+  // Where the command is run, as any command line: sf reads that folder's .sf config.
+  runSf: (args) => runSf(args, process.cwd()),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parse as parseYaml } from 'yaml';
 import { MAX_CONVERSATIONS_PER_REQUEST } from '../src/batching';
 import { MAX_PROFILES_PER_REQUEST } from '../src/client';
-import { GENERATE_COMMAND, GENERATED_FILE, OPENAPI_FILE, generateTypes } from '../tools/generate';
+import { GENERATE_COMMAND, GENERATED_FILE, generateTypes } from '../tools/generate';
+import { OPENAPI_FILE, readOpenApi } from '../tools/openapi';
 
 describe('generated OpenAPI types', () => {
   it('client/src/generated/openapi.ts matches docs/api/openapi.yaml', async () => {
@@ -27,11 +27,7 @@ describe('generated OpenAPI types', () => {
 
   it('the per-request limits of the client are the maxItems of the description', () => {
     type ArraySchema = { properties: Record<string, { maxItems: number }> };
-    const schemas = (
-      parseYaml(readFileSync(OPENAPI_FILE, 'utf8')) as {
-        components: { schemas: Record<string, ArraySchema> };
-      }
-    ).components.schemas;
+    const schemas = readOpenApi().components.schemas as Record<string, ArraySchema>;
     assert.equal(
       MAX_CONVERSATIONS_PER_REQUEST,
       schemas.ConversationsRequest?.properties.conversations?.maxItems

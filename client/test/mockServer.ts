@@ -4,20 +4,26 @@
 // which are inlined into a temporary copy of the description because OpenAPI has no way to
 // point at them from the file itself.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   exampleFiles,
   operationsById,
   parseExampleName,
   readExample,
   readOpenApi,
-} from '../../scripts/contract/openapi';
+} from '../tools/openapi';
 
-const ROOT = resolve(__dirname, '..', '..');
-const PRISM = join(ROOT, 'node_modules', '.bin', 'prism');
+const CLIENT_DIR = resolve(__dirname, '..');
+
+/** Prism's command-line script, found as a package (npm may hoist it out of client/). */
+function prismScript(): string {
+  const manifest = require.resolve('@stoplight/prism-cli/package.json');
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { prism: string } };
+  return join(dirname(manifest), bin.prism);
+}
 
 /** The description with every example file attached to its operation, request or status. */
 export function describeWithExamples(): object {
@@ -66,10 +72,10 @@ export async function startMockServer(): Promise<MockServer> {
   writeFileSync(spec, JSON.stringify(describeWithExamples()));
   const port = await freePort();
   const child: ChildProcess = spawn(
-    PRISM,
-    ['mock', '--host', '127.0.0.1', '--port', String(port), spec],
+    process.execPath,
+    [prismScript(), 'mock', '--host', '127.0.0.1', '--port', String(port), spec],
     {
-      cwd: ROOT,
+      cwd: CLIENT_DIR,
       env: { ...process.env, FORCE_COLOR: '0', SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     }

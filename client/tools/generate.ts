@@ -3,13 +3,12 @@
 // committed file passes the format gate. client/test/generated.test.ts regenerates in memory
 // and fails on any difference, so the types cannot drift from the description.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
+import { OPENAPI_FILE } from './openapi';
 
-const ROOT = resolve(__dirname, '..', '..');
-export const OPENAPI_FILE = join(ROOT, 'docs/api/openapi.yaml');
-export const GENERATED_FILE = join(ROOT, 'client/src/generated/openapi.ts');
+export const GENERATED_FILE = resolve(__dirname, '..', 'src', 'generated', 'openapi.ts');
 export const GENERATE_COMMAND = 'npm run client:generate';
 
 const BANNER = `// Generated from docs/api/openapi.yaml by openapi-typescript. Do not edit: change the

@@ -12,7 +12,8 @@ import { checkFlexiPages, parseFlexiPage, type FlexiPageInfo } from './flexiPage
 import { checkMetadata } from './metadata';
 import type { CheckResult } from '../lib/findings';
 import { packageFiles, rel } from '../lib/project';
-import { KONDO_RECORD_PAGES, runSf, writeRecordPageDefaults } from '../org/sfCli';
+import { runSf } from '../../client/src/sf';
+import { KONDO_RECORD_PAGES, writeRecordPageDefaults } from '../org/sfCli';
 
 const ROOT = resolve(__dirname, '..', '..');
 const FLEXIPAGES = 'force-app/main/history/flexipages';

@@ -10,7 +10,7 @@ import type { CheckResult, Finding } from '../lib/findings';
 import { PACKAGE_DIR, lwcBundles, packageFiles, packageSchema, read, rel } from '../lib/project';
 import { loadStandardFields, SchemaIndex } from './fieldReferences';
 import { checkFlexiPages } from './flexiPages';
-import { runSf } from '../org/sfCli';
+import { runSf } from '../../client/src/sf';
 
 const xml = new XMLParser({ ignoreAttributes: true, isArray: (name) => ARRAY_TAGS.has(name) });
 const ARRAY_TAGS = new Set([

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { exampleFiles, parseExampleName, readOpenApi, schemaValidator } from './openapi';
+import { exampleFiles, parseExampleName, readOpenApi } from '../../client/tools/openapi';
+import { schemaValidator } from './openapi';
 
 describe('openapi helpers', () => {
   it('names the problems of a value that breaks a schema, through its references', () => {

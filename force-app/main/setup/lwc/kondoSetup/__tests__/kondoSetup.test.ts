@@ -1,55 +1,52 @@
 import { createElement } from 'lwc';
 import getSetup from '@salesforce/apex/SetupController.getSetup';
 import saveConfiguration from '@salesforce/apex/SetupController.saveConfiguration';
-import exportConfiguration from '@salesforce/apex/SetupController.exportConfiguration';
 import importConfiguration from '@salesforce/apex/SetupController.importConfiguration';
-import testMatch from '@salesforce/apex/SetupController.testMatch';
-import startKeyBackfill from '@salesforce/apex/SetupController.startKeyBackfill';
-import getKeyBackfillProgress from '@salesforce/apex/SetupController.getKeyBackfillProgress';
 import KondoSetup from 'c/kondoSetup';
-import type { Configuration, SaveOutcome, SetupPage } from 'types/dto/setup';
+import type { Configuration, JobProgress, SaveOutcome, SetupPage } from 'types/dto/setup';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const PAGE: SetupPage = require('./data/SetupController.getSetup.json');
 const SAVED: SaveOutcome = require('./data/SetupController.saveConfiguration.json');
 const INVALID: SaveOutcome = require('./data/SetupController.saveConfiguration.invalid.json');
-const MATCH = require('./data/SetupController.testMatch.json');
-const REJECTED = require('./data/SetupController.testMatch.rejected.json');
-const STARTED = require('./data/SetupController.startKeyBackfill.json');
-const PROGRESS = require('./data/SetupController.getKeyBackfillProgress.json');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+// The cards' own Apex (the tester, the key refill, the export) is mocked in their own tests.
 jest.mock('@salesforce/apex/SetupController.getSetup', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 jest.mock('@salesforce/apex/SetupController.saveConfiguration', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/SetupController.exportConfiguration', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock('@salesforce/apex/SetupController.importConfiguration', () => ({ default: jest.fn() }), {
   virtual: true,
 });
-jest.mock('@salesforce/apex/SetupController.testMatch', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SetupController.startKeyBackfill', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock(
-  '@salesforce/apex/SetupController.getKeyBackfillProgress',
-  () => ({ default: jest.fn() }),
-  { virtual: true }
-);
 
 const getSetupMock = getSetup as unknown as jest.Mock;
 const saveMock = saveConfiguration as unknown as jest.Mock;
-const exportMock = exportConfiguration as unknown as jest.Mock;
 const importMock = importConfiguration as unknown as jest.Mock;
-const testMatchMock = testMatch as unknown as jest.Mock;
-const startMock = startKeyBackfill as unknown as jest.Mock;
-const progressMock = getKeyBackfillProgress as unknown as jest.Mock;
+
+/** The components that show settings, each in its card. */
+const SETTINGS_CARDS = [
+  'c-kondo-match-settings',
+  'c-kondo-creation-settings',
+  'c-kondo-message-settings',
+  'c-kondo-privacy-settings',
+  'c-kondo-sync-frequency-settings',
+  'c-kondo-sync-log-settings',
+];
+
+/** A key refill job as getSetup or a save that changed a match field sends it. */
+const JOB: JobProgress = {
+  jobId: '707000000000009AAA',
+  objectName: 'Contact',
+  status: 'Queued',
+  processedBatches: 0,
+  totalBatches: 0,
+  errorCount: 0,
+  finished: false,
+  createdAt: '2026-11-21T10:00:00.000Z',
+};
 
 interface Toast {
   title: string;
@@ -75,22 +72,34 @@ function settle(): Promise<void> {
   return chain;
 }
 
-// jsdom's File has no text(); the component needs nothing else of a picked file.
+// jsdom's File has no text(); the page needs nothing else of a picked file.
 function pickedFile(name: string, content: string): Pick<File, 'name' | 'text'> {
   return { name, text: () => Promise.resolve(content) };
 }
 
-function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
+function q<T extends Element = HTMLElement>(element: Element, selector: string): T | null {
   return (element.shadowRoot as ShadowRoot).querySelector<T>(selector);
 }
 
-function qa(element: HTMLElement, selector: string): Element[] {
+function qa(element: Element, selector: string): Element[] {
   return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll(selector));
+}
+
+/** An element inside the page's child component `tag` (the cards' contents are components). */
+function inside<T extends Element = HTMLElement>(
+  element: HTMLElement,
+  tag: string,
+  selector: string
+): T | null {
+  const child = q(element, tag);
+  return child ? q<T>(child, selector) : null;
 }
 
 /** The messages shown under the settings inputs, each with the field its component names. */
 function fieldErrors(element: HTMLElement): { field: string; text: string | undefined }[] {
-  return qa(element, 'c-kondo-field-error').flatMap((fieldError) =>
+  return SETTINGS_CARDS.flatMap((tag) =>
+    qa(q(element, tag) as HTMLElement, 'c-kondo-field-error')
+  ).flatMap((fieldError) =>
     Array.from((fieldError.shadowRoot as ShadowRoot).querySelectorAll('.field-error')).map(
       (line) => ({
         field: (fieldError as HTMLElement & { field: string }).field,
@@ -150,63 +159,55 @@ describe('c-kondo-setup', () => {
       await expect(element).toBeAccessible();
     });
 
-    it('loads every section in one call', async () => {
+    it('loads every section in one call and gives each card its part', async () => {
       const { element } = await render();
 
       expect(getSetupMock).toHaveBeenCalledTimes(1);
       expect(qa(element, 'lightning-card.section')).toHaveLength(9);
-      expect(q(element, '.conversations-url')?.textContent).toContain('/kondo/v1/conversations');
-      expect(q(element, '.integration-user')?.textContent).toContain('1 active user holds');
-      expect(q(element, '.failed-24h')?.textContent).toBe(
-        '2 conversations failed in 1 failed or rejected request.'
-      );
       expect(
-        q<HTMLElement & { value: string }>(element, '.last-sync c-kondo-date-time')?.value
-      ).toBe(PAGE.connection.lastSuccessfulSyncAt);
-      const contactField = q<HTMLElement & { value: string; options: unknown[] }>(
+        q<HTMLElement & { connection: unknown }>(element, 'c-kondo-connection-status')?.connection
+      ).toEqual(PAGE.connection);
+      expect(
+        inside(element, 'c-kondo-connection-status', '.conversations-url')?.textContent
+      ).toContain('/kondo/v1/conversations');
+      const match = q<HTMLElement & { configuration: unknown; fieldOptions: unknown }>(
         element,
-        '.contact-match-field'
+        'c-kondo-match-settings'
       );
-      expect(contactField?.value).toBe('kondo__LinkedIn_URL__c');
-      // Only matchable fields are offered, sorted by label.
-      expect(contactField?.options).toEqual([
-        { label: 'Full Name (Name)', value: 'Name' },
-        { label: 'LinkedIn URL (kondo__LinkedIn_URL__c)', value: 'kondo__LinkedIn_URL__c' },
-        { label: 'Title (Title)', value: 'Title' },
-      ]);
+      expect(match?.configuration).toEqual(PAGE.configuration);
+      expect(match?.fieldOptions).toEqual(PAGE.fieldOptions);
+      expect(
+        inside<HTMLElement & { value: string }>(
+          element,
+          'c-kondo-match-settings',
+          '.contact-match-field'
+        )?.value
+      ).toBe('kondo__LinkedIn_URL__c');
+      for (const tag of SETTINGS_CARDS) {
+        expect(q<HTMLElement & { configuration: unknown }>(element, tag)?.configuration).toEqual(
+          PAGE.configuration
+        );
+      }
+      expect(q<HTMLElement & { jobs: unknown }>(element, 'c-kondo-key-backfill')?.jobs).toEqual(
+        PAGE.backfillJobs
+      );
+      expect(q(element, 'c-kondo-url-tester')).not.toBeNull();
+      expect(
+        q<HTMLElement & { health: unknown }>(element, 'c-kondo-sync-log-settings')?.health
+      ).toEqual(PAGE.health);
+      expect(
+        q<HTMLElement & { saving: boolean }>(element, 'c-kondo-configuration-transfer')?.saving
+      ).toBe(false);
       expect(q(element, '.unsaved')).toBeNull();
       expect(q<HTMLElement & { disabled: boolean }>(element, '.save')?.disabled).toBe(true);
       await expect(element).toBeAccessible();
     });
 
-    it('warns when no integration user exists and no sync succeeded', async () => {
-      const { element } = await render(
-        page((copy) => {
-          copy.connection.integrationUserCount = 0;
-          copy.connection.lastSuccessfulSyncAt = null;
-        })
-      );
+    it('shows the key refill jobs found on load', async () => {
+      const { element } = await render(page((copy) => (copy.backfillJobs = [JOB])));
 
-      expect(q(element, '.integration-user')?.textContent).toContain('Kondo cannot sync');
-      expect(q(element, '.last-sync')?.textContent).toContain('Never');
-    });
-
-    it('counts several integration users', async () => {
-      const { element } = await render(page((copy) => (copy.connection.integrationUserCount = 3)));
-
-      expect(q(element, '.integration-user')?.textContent).toContain('3 active users hold');
-    });
-
-    it('counts one failed conversation and several failed requests in the singular and plural', async () => {
-      const { element } = await render(
-        page((copy) => {
-          copy.connection.failedConversationsLast24Hours = 1;
-          copy.connection.failedRequestsLast24Hours = 2;
-        })
-      );
-
-      expect(q(element, '.failed-24h')?.textContent).toBe(
-        '1 conversation failed in 2 failed or rejected requests.'
+      expect(inside(element, 'c-kondo-key-backfill', '.job-summary')?.textContent).toBe(
+        'Contact keys: Queued: 0 of 0 batches, 0 errors'
       );
     });
   });
@@ -241,7 +242,9 @@ describe('c-kondo-setup', () => {
     it('shows unsaved changes and discards them', async () => {
       const { element } = await render();
 
-      change(q(element, '.create-if-missing'), { checked: true });
+      change(inside(element, 'c-kondo-creation-settings', '.create-if-missing'), {
+        checked: true,
+      });
       await settle();
       expect(q(element, '.unsaved')?.textContent).toBe('Unsaved changes');
       expect(q<HTMLElement & { disabled: boolean }>(element, '.save')?.disabled).toBe(false);
@@ -249,21 +252,33 @@ describe('c-kondo-setup', () => {
       click(q(element, '.discard'));
       await settle();
       expect(q(element, '.unsaved')).toBeNull();
-      expect(q<HTMLElement & { checked: boolean }>(element, '.create-if-missing')?.checked).toBe(
-        false
-      );
+      expect(
+        inside<HTMLElement & { checked: boolean }>(
+          element,
+          'c-kondo-creation-settings',
+          '.create-if-missing'
+        )?.checked
+      ).toBe(false);
     });
 
     it('keeps numbers as numbers and an emptied number as null', async () => {
       const { element } = await render();
       saveMock.mockResolvedValue(SAVED);
 
-      change(q(element, '.task-window'), { value: '7' });
-      change(q(element, '.log-retention'), { value: '' });
-      change(q(element, '.sync-frequency'), { value: 'MANUAL' });
-      change(q(element, '.account-rule'), { value: 'NONE' });
+      change(inside(element, 'c-kondo-message-settings', '.task-window'), { value: '7' });
+      change(inside(element, 'c-kondo-sync-log-settings', '.log-retention'), { value: '' });
+      change(inside(element, 'c-kondo-sync-frequency-settings', '.sync-frequency'), {
+        value: 'MANUAL',
+      });
+      change(inside(element, 'c-kondo-creation-settings', '.account-rule'), { value: 'NONE' });
       await settle();
-      expect(q<HTMLElement & { value: string }>(element, '.log-retention')?.value).toBe('');
+      expect(
+        inside<HTMLElement & { value: string }>(
+          element,
+          'c-kondo-sync-log-settings',
+          '.log-retention'
+        )?.value
+      ).toBe('');
       click(q(element, '.save'));
       await settle();
 
@@ -278,10 +293,16 @@ describe('c-kondo-setup', () => {
       const { element } = await render();
       saveMock.mockResolvedValue(SAVED);
 
-      expect(q(element, '.section_privacy')).not.toBeNull();
-      change(q(element, '.default-privacy'), { value: 'PRIVATE' });
-      change(q(element, '.private-labels'), { value: 'Recruiting; Personal' });
-      change(q(element, '.metadata-only-labels'), { value: '   ' });
+      expect(q(element, '.section_privacy c-kondo-privacy-settings')).not.toBeNull();
+      change(inside(element, 'c-kondo-privacy-settings', '.default-privacy'), {
+        value: 'PRIVATE',
+      });
+      change(inside(element, 'c-kondo-privacy-settings', '.private-labels'), {
+        value: 'Recruiting; Personal',
+      });
+      change(inside(element, 'c-kondo-privacy-settings', '.metadata-only-labels'), {
+        value: '   ',
+      });
       await settle();
       click(q(element, '.save'));
       await settle();
@@ -311,20 +332,25 @@ describe('c-kondo-setup', () => {
       expect(qa(mappings as HTMLElement, 'tr.mapping-row')).toHaveLength(1);
     });
 
-    it('ignores the change events of the comboboxes inside the mappings table', async () => {
+    it('ignores the change events of the base components inside the cards', async () => {
       const { element } = await render();
 
-      // lightning-combobox's change event is composed and bubbles out of the table.
-      const mappings = q(element, 'c-kondo-setup-mappings');
-      mappings?.dispatchEvent(
-        new CustomEvent('change', { detail: { value: 'headline' }, bubbles: true, composed: true })
-      );
+      // lightning-combobox's and lightning-input's change events are composed and bubble out.
+      for (const tag of ['c-kondo-setup-mappings', ...SETTINGS_CARDS]) {
+        q(element, tag)?.dispatchEvent(
+          new CustomEvent('change', {
+            detail: { value: 'headline' },
+            bubbles: true,
+            composed: true,
+          })
+        );
+      }
       await settle();
 
       expect(q(element, '.unsaved')).toBeNull();
-      expect(qa(mappings as HTMLElement, 'tr.mapping-row')).toHaveLength(
-        PAGE.configuration.mappings.length
-      );
+      expect(
+        qa(q(element, 'c-kondo-setup-mappings') as HTMLElement, 'tr.mapping-row')
+      ).toHaveLength(PAGE.configuration.mappings.length);
     });
   });
 
@@ -333,7 +359,7 @@ describe('c-kondo-setup', () => {
       const { element, toasts } = await render();
       saveMock.mockResolvedValue(SAVED);
 
-      change(q(element, '.sync-messages'), { checked: false });
+      change(inside(element, 'c-kondo-message-settings', '.sync-messages'), { checked: false });
       await settle();
       click(q(element, '.save'));
       await settle();
@@ -343,15 +369,39 @@ describe('c-kondo-setup', () => {
         expect.objectContaining({ variant: 'success', title: 'Kondo settings saved' }),
       ]);
       expect(q(element, '.unsaved')).toBeNull();
-      expect(q<HTMLElement & { value: string }>(element, '.sync-frequency')?.value).toBe('MANUAL');
+      expect(
+        inside<HTMLElement & { value: string }>(
+          element,
+          'c-kondo-sync-frequency-settings',
+          '.sync-frequency'
+        )?.value
+      ).toBe('MANUAL');
       await expect(element).toBeAccessible();
+    });
+
+    it('shows the key refill a save started', async () => {
+      const { element } = await render();
+      saveMock.mockResolvedValue({
+        ...SAVED,
+        page: { ...(SAVED.page as SetupPage), backfillJobs: [JOB] },
+      });
+
+      change(inside(element, 'c-kondo-match-settings', '.lead-match-field'), { value: 'Company' });
+      await settle();
+      click(q(element, '.save'));
+      await settle();
+
+      expect(sentConfiguration().leadMatchField).toBe('Company');
+      expect(inside(element, 'c-kondo-key-backfill', '.job-summary')?.textContent).toBe(
+        'Contact keys: Queued: 0 of 0 batches, 0 errors'
+      );
     });
 
     it('shows validation errors per row and keeps the edits', async () => {
       const { element, toasts } = await render();
       saveMock.mockResolvedValue(INVALID);
 
-      change(q(element, '.task-window'), { value: '99999' });
+      change(inside(element, 'c-kondo-message-settings', '.task-window'), { value: '99999' });
       await settle();
       click(q(element, '.save'));
       await settle();
@@ -368,7 +418,10 @@ describe('c-kondo-setup', () => {
         'Contact.Email is listed twice.',
       ]);
       expect(q(element, '.unsaved')).not.toBeNull();
-      expect(q<HTMLElement & { value: string }>(element, '.task-window')?.value).toBe('99999');
+      expect(
+        inside<HTMLElement & { value: string }>(element, 'c-kondo-message-settings', '.task-window')
+          ?.value
+      ).toBe('99999');
       // The settings error shows under its own input only.
       expect(fieldErrors(element)).toEqual([
         { field: 'taskWindowDays', text: 'Enter a whole number of days from 0 to 3650.' },
@@ -386,7 +439,7 @@ describe('c-kondo-setup', () => {
     it('keeps each row error on its row when rows are removed or moved', async () => {
       const { element } = await render();
       saveMock.mockResolvedValue(INVALID);
-      change(q(element, '.task-window'), { value: '99999' });
+      change(inside(element, 'c-kondo-message-settings', '.task-window'), { value: '99999' });
       await settle();
       click(q(element, '.save'));
       await settle();
@@ -455,7 +508,7 @@ describe('c-kondo-setup', () => {
           { section: 'readBackFields', rowIndex: 9, field: 'field', message: 'No such row.' },
         ],
       });
-      change(q(element, '.create-as'), { value: 'Contact' });
+      change(inside(element, 'c-kondo-creation-settings', '.create-as'), { value: 'Contact' });
       await settle();
       click(q(element, '.save'));
       await settle();
@@ -479,7 +532,9 @@ describe('c-kondo-setup', () => {
       const { element, toasts } = await render();
       saveMock.mockRejectedValue(apexError('SAVE_FAILED: The settings could not be saved: locked'));
 
-      change(q(element, '.default-account'), { value: '001000000000001AAA' });
+      change(inside(element, 'c-kondo-creation-settings', '.default-account'), {
+        value: '001000000000001AAA',
+      });
       await settle();
       click(q(element, '.save'));
       await settle();
@@ -491,179 +546,88 @@ describe('c-kondo-setup', () => {
         }),
       ]);
       expect(q(element, '.unsaved')).not.toBeNull();
-      expect(q<HTMLElement & { value: string }>(element, '.default-account')?.value).toBe(
-        '001000000000001AAA'
-      );
+      expect(
+        inside<HTMLElement & { value: string }>(
+          element,
+          'c-kondo-creation-settings',
+          '.default-account'
+        )?.value
+      ).toBe('001000000000001AAA');
     });
 
     it('falls back to a generic message for an error without text', async () => {
       const { element, toasts } = await render();
       saveMock.mockRejectedValue({});
-      change(q(element, '.match-priority'), { value: 'Lead' });
+      change(inside(element, 'c-kondo-match-settings', '.match-priority'), { value: 'Lead' });
       await settle();
       click(q(element, '.save'));
       await settle();
 
       expect(toasts[0]?.message).toBe('Unexpected error.');
     });
-  });
 
-  describe('tester', () => {
-    it('shows the normalised key and the matching records', async () => {
+    it('takes no import while a save runs', async () => {
       const { element } = await render();
-      testMatchMock.mockResolvedValue(MATCH);
+      let finish: (outcome: SaveOutcome) => void = () => undefined;
+      saveMock.mockReturnValue(new Promise<SaveOutcome>((resolve) => (finish = resolve)));
+      const transfer = () =>
+        q<HTMLElement & { saving: boolean }>(element, 'c-kondo-configuration-transfer');
 
-      expect(q<HTMLElement & { disabled: boolean }>(element, '.run-test')?.disabled).toBe(true);
-      change(q(element, '.test-url'), { value: 'https://uk.linkedin.com/in/Jane-Doe-42/' });
+      change(inside(element, 'c-kondo-message-settings', '.sync-messages'), { checked: false });
       await settle();
-      click(q(element, '.run-test'));
+      click(q(element, '.save'));
       await settle();
+      expect(transfer()?.saving).toBe(true);
+      expect(q<HTMLElement & { disabled: boolean }>(element, '.save')?.disabled).toBe(true);
 
-      expect(testMatchMock).toHaveBeenCalledWith({
-        linkedInUrl: 'https://uk.linkedin.com/in/Jane-Doe-42/',
-      });
-      expect(q(element, '.test-key code')?.textContent).toBe('jane-doe-42');
-      const links = qa(element, '.test-matches a') as HTMLAnchorElement[];
-      expect(qa(element, '.test-matches li').map((item) => item.textContent?.trim())).toEqual([
-        'Jane Doe (Contact)',
-        'Jane Doe (Lead)',
-      ]);
-      expect(links.map((link) => link.getAttribute('href'))).toEqual([
-        '/lightning/r/Contact/003000000000001AAA/view',
-        '/lightning/r/Lead/00Q000000000001AAA/view',
-      ]);
-      await expect(element).toBeAccessible();
-    });
-
-    it('says when nothing matches and why a URL is rejected', async () => {
-      const { element } = await render();
-      change(q(element, '.test-url'), { value: 'https://example.com/x' });
+      finish(SAVED);
       await settle();
-
-      testMatchMock.mockResolvedValue({ ...MATCH, matches: [] });
-      click(q(element, '.run-test'));
-      await settle();
-      expect(q(element, '.test-no-match')).not.toBeNull();
-
-      testMatchMock.mockResolvedValue(REJECTED);
-      click(q(element, '.run-test'));
-      await settle();
-      expect(q(element, '.test-rejected')?.textContent).toBe(
-        'NOT_LINKEDIN: The URL is not on linkedin.com.'
-      );
-
-      testMatchMock.mockRejectedValue(apexError('Boom'));
-      click(q(element, '.run-test'));
-      await settle();
-      expect(q(element, 'c-kondo-error-panel.test-error')).not.toBeNull();
-      expect(q(element, '.test-key')).toBeNull();
+      expect(transfer()?.saving).toBe(false);
     });
   });
 
-  describe('key backfill', () => {
-    it('starts the refill and follows its progress', async () => {
-      const { element, toasts } = await render();
-      expect(q(element, '.no-jobs')).not.toBeNull();
-      startMock.mockResolvedValue(STARTED);
-      progressMock.mockResolvedValue(PROGRESS);
-
-      click(q(element, '.start-backfill'));
-      await settle();
-      expect(toasts[0]).toEqual(expect.objectContaining({ variant: 'success' }));
-      expect(qa(element, '.job-summary').map((line) => line.textContent)).toEqual([
-        'Contact keys: Queued: 0 of 0 batches, 0 errors',
-        'Lead keys: Processing: 1 of 4 batches, 0 errors',
-      ]);
-
-      click(q(element, '.refresh-backfill'));
-      await settle();
-      expect(progressMock).toHaveBeenCalledWith({
-        jobIds: ['707000000000000AAA', '707000000000002AAA'],
-      });
-      const bars = qa(element, 'lightning-progress-bar') as (HTMLElement & { value: number })[];
-      expect(bars.map((bar) => bar.value)).toEqual([100, 50]);
-      expect(q(element, '.job-summary')?.textContent).toContain('Contact keys: Completed');
-      await expect(element).toBeAccessible();
-    });
-
-    it('shows jobs found on load and reports failures', async () => {
-      const { element, toasts } = await render(
-        page((copy) => {
-          copy.backfillJobs = [{ ...PROGRESS[1], objectName: null }];
-        })
-      );
-      expect(q(element, '.job-summary')?.textContent).toContain('LinkedIn keys: Processing');
-
-      progressMock.mockRejectedValue(apexError('No access'));
-      click(q(element, '.refresh-backfill'));
-      await settle();
-      startMock.mockRejectedValue(apexError('Too many jobs'));
-      click(q(element, '.start-backfill'));
-      await settle();
-
-      expect(toasts.map((toast) => toast.title)).toEqual([
-        'Progress not available',
-        'Key refill not started',
-      ]);
-    });
-  });
-
-  describe('export and import', () => {
-    it('downloads the exported configuration', async () => {
-      const { element, toasts } = await render();
-      exportMock.mockResolvedValue('{"format":"kondo-configuration"}');
-      const clickSpy = jest
-        .spyOn(HTMLAnchorElement.prototype, 'click')
-        .mockImplementation(() => undefined);
-
-      click(q(element, '.export'));
-      await settle();
-      expect(clickSpy).toHaveBeenCalledTimes(1);
-      expect((clickSpy.mock.contexts[0] as HTMLAnchorElement).download).toBe(
-        'kondo-configuration.json'
-      );
-
-      exportMock.mockRejectedValue(apexError('PERMISSION_DENIED: No.'));
-      click(q(element, '.export'));
-      await settle();
-      expect(toasts[0]).toEqual(
-        expect.objectContaining({ title: 'Export failed', message: 'No.' })
-      );
-    });
-
+  describe('import', () => {
     it('imports a file like a save', async () => {
       const { element, toasts } = await render();
       importMock.mockResolvedValue(SAVED);
       const file = pickedFile('prod.json', '{"format":"kondo-configuration"}');
 
-      change(q(element, '.import'), { files: [file] });
+      change(inside(element, 'c-kondo-configuration-transfer', '.import'), { files: [file] });
       await settle();
       await settle();
 
       expect(importMock).toHaveBeenCalledWith({ fileContent: '{"format":"kondo-configuration"}' });
-      expect(toasts[0]).toEqual(
-        expect.objectContaining({ variant: 'success', message: 'prod.json is now in effect.' })
-      );
-      expect(q<HTMLElement & { value: string }>(element, '.sync-frequency')?.value).toBe('MANUAL');
+      expect(toasts).toEqual([
+        expect.objectContaining({ variant: 'success', message: 'prod.json is now in effect.' }),
+      ]);
+      expect(
+        inside<HTMLElement & { value: string }>(
+          element,
+          'c-kondo-sync-frequency-settings',
+          '.sync-frequency'
+        )?.value
+      ).toBe('MANUAL');
     });
 
-    it('shows the errors of an invalid import and ignores an empty pick', async () => {
+    it('shows the errors of an invalid import and says when an import fails', async () => {
       const { element, toasts } = await render();
-      change(q(element, '.import'), { files: [] });
-      await settle();
-      expect(importMock).not.toHaveBeenCalled();
 
       importMock.mockResolvedValue(INVALID);
-      change(q(element, '.import'), { files: [pickedFile('bad.json', '{}')] });
+      change(inside(element, 'c-kondo-configuration-transfer', '.import'), {
+        files: [pickedFile('bad.json', '{}')],
+      });
       await settle();
       await settle();
       expect(qa(element, '.error-line')).toHaveLength(3);
 
       importMock.mockRejectedValue(apexError('INVALID_INPUT: The file is empty.'));
-      change(q(element, '.import'), { files: [pickedFile('empty.json', '')] });
+      change(inside(element, 'c-kondo-configuration-transfer', '.import'), {
+        files: [pickedFile('empty.json', '')],
+      });
       await settle();
       await settle();
       expect(toasts.map((toast) => toast.title)).toEqual(['Nothing was saved', 'Import failed']);
+      expect(toasts[1]?.message).toBe('The file is empty.');
     });
   });
 });

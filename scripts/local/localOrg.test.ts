@@ -1,14 +1,15 @@
 // The client and the command line against the local org: the package's real Apex behind the
 // same URLs as an org (tools/apex-runtime/src/server). Where the Prism mock answers with the
 // documented examples, this answers with what the Apex does: matching, idempotent replays,
-// per-conversation errors, the sync log, client credentials.
+// per-conversation errors, the sync log, client credentials. It lives here, not in client/,
+// because it needs the project's local org, and the client imports nothing from scripts/.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main, type CliIo } from '../src/cli';
-import { KondoClient } from '../src/client';
-import { KondoApiError } from '../src/errors';
-import { openLocalOrg } from '../../scripts/local/localOrg';
+import { main, type CliIo } from '../../client/src/cli';
+import { KondoClient } from '../../client/src/client';
+import { KondoApiError } from '../../client/src/errors';
+import { openLocalOrg } from './localOrg';
 import { listenLocalOrg } from '../../tools/apex-runtime/src/server/http';
 import type { LocalOrgSession } from '../../tools/apex-runtime/src/server/session';
 

@@ -1,0 +1,118 @@
+import { errorLines, followRowErrors } from 'c/kondoValidationErrors';
+import type { Configuration, SetupPage, ValidationError } from 'types/dto/setup';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is the getSetup answer
+const PAGE: SetupPage = require('../../kondoSetup/__tests__/data/SetupController.getSetup.json');
+
+const DRAFT: Configuration = PAGE.configuration;
+const [CONTACT_TITLE, LEAD_COMPANY] = DRAFT.mappings as [
+  Configuration['mappings'][number],
+  Configuration['mappings'][number],
+];
+
+function rowError(section: string, rowIndex: number | null, message: string): ValidationError {
+  return { section, rowIndex, field: section === 'mappings' ? 'targetField' : 'field', message };
+}
+
+describe('c/kondoValidationErrors', () => {
+  describe('errorLines', () => {
+    it('names settings by their label and rows as the tables number them, per object', () => {
+      const lines = errorLines(
+        [
+          { section: 'settings', rowIndex: null, field: 'taskWindowDays', message: 'Too many.' },
+          { section: 'settings', rowIndex: null, field: 'newSetting', message: 'Unknown.' },
+          rowError('mappings', 1, 'Lead.Company is written twice.'),
+          rowError('readBackFields', 2, 'No such field.'),
+          rowError('mappings', null, 'At most 200.'),
+          rowError('readBackFields', null, 'At most 200.'),
+          rowError('mappings', 5, 'Gone.'),
+        ],
+        DRAFT
+      );
+
+      expect(lines).toEqual([
+        { key: 'error-0', text: 'Task window: Too many.' },
+        { key: 'error-1', text: 'newSetting: Unknown.' },
+        { key: 'error-2', text: 'Lead mapping 1: Lead.Company is written twice.' },
+        { key: 'error-3', text: 'Lead shown field 1: No such field.' },
+        { key: 'error-4', text: 'Field mappings: At most 200.' },
+        { key: 'error-5', text: 'Fields shown in Kondo: At most 200.' },
+        { key: 'error-6', text: 'Row 6: Gone.' },
+      ]);
+    });
+
+    it('reads a row index Apex left out as a section-wide error', () => {
+      const lines = errorLines(
+        [{ section: 'mappings', field: 'mappings', message: 'At most 200.' } as ValidationError],
+        DRAFT
+      );
+      expect(lines.map((line) => line.text)).toEqual(['Field mappings: At most 200.']);
+    });
+  });
+
+  describe('followRowErrors', () => {
+    const errors = [
+      { section: 'settings', rowIndex: null, field: 'taskWindowDays', message: 'Too many.' },
+      rowError('mappings', 0, 'Title cannot hold notes.'),
+      rowError('readBackFields', 1, 'Email is listed twice.'),
+    ];
+
+    it('moves a row error with its row', () => {
+      const [first, second, third] = DRAFT.readBackFields;
+      const followed = followRowErrors(errors, DRAFT, {
+        mappings: [LEAD_COMPANY, CONTACT_TITLE],
+        readBackFields: [second, first, third] as Configuration['readBackFields'],
+      });
+
+      expect(followed.map((error) => [error.section, error.rowIndex])).toEqual([
+        ['settings', null],
+        ['mappings', 1],
+        ['readBackFields', 0],
+      ]);
+    });
+
+    it("drops a removed row's error, and the next row does not inherit it", () => {
+      const followed = followRowErrors(errors, DRAFT, {
+        mappings: [LEAD_COMPANY],
+        readBackFields: DRAFT.readBackFields,
+      });
+
+      expect(followed.map((error) => error.message)).toEqual([
+        'Too many.',
+        'Email is listed twice.',
+      ]);
+    });
+
+    it('keeps an edited row its error until the next save', () => {
+      const followed = followRowErrors(errors, DRAFT, {
+        mappings: [
+          { ...CONTACT_TITLE, kondoProperty: 'headline', targetField: 'Department' },
+          LEAD_COMPANY,
+        ],
+        readBackFields: DRAFT.readBackFields,
+      });
+
+      expect(followed).toEqual(errors);
+    });
+
+    it('tells twin rows apart by their order', () => {
+      const twins = { ...DRAFT, mappings: [CONTACT_TITLE, CONTACT_TITLE, LEAD_COMPANY] };
+      const followed = followRowErrors([rowError('mappings', 1, 'Written twice.')], twins, {
+        mappings: [LEAD_COMPANY, CONTACT_TITLE, CONTACT_TITLE],
+        readBackFields: DRAFT.readBackFields,
+      });
+
+      expect(followed.map((error) => error.rowIndex)).toEqual([2]);
+    });
+
+    it('leaves an error naming no row it knows as it is', () => {
+      const beyond = rowError('mappings', 9, 'No such row.');
+      const followed = followRowErrors([beyond], DRAFT, {
+        mappings: [],
+        readBackFields: [],
+      });
+
+      expect(followed).toEqual([beyond]);
+    });
+  });
+});

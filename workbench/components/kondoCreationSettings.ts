@@ -1,0 +1,35 @@
+// Workbench entry of kondoCreationSettings, the "Record creation" card of kondoSetup. It calls no
+// Apex: the draft is the local org's, from the real SetupController.getSetup. Edits are sent up
+// as `settingchange` events (kondoSetup's own entry and tests show them saved).
+import { orgSetupPage, settingError } from '../fixtures/setupProps';
+import { defineEntry } from '../src/types';
+
+export default defineEntry({
+  component: 'kondoCreationSettings',
+  description:
+    'Whether a record is created when no Contact or Lead matches, as which object, and the Account of a created Contact. Shown inside kondoSetup.',
+  width: 'wide',
+  states: {
+    org: {
+      label: 'Local org',
+      description: 'The org’s record creation settings.',
+      user: 'admin',
+      props: async (context) => ({ configuration: (await orgSetupPage(context)).configuration }),
+    },
+    errors: {
+      label: 'Field error',
+      description: 'Creation on, always the default Account, and an Id the server refused.',
+      user: 'admin',
+      props: async (context) => ({
+        configuration: {
+          ...(await orgSetupPage(context)).configuration,
+          createIfMissing: true,
+          createAs: 'Contact',
+          accountRule: 'DEFAULT_ACCOUNT',
+          defaultAccountId: '001000000000000',
+        },
+        errors: [settingError('defaultAccountId', 'The default Account must be an Account Id.')],
+      }),
+    },
+  },
+});

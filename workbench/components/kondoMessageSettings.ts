@@ -1,0 +1,29 @@
+// Workbench entry of kondoMessageSettings, the "Messages" card of kondoSetup. It calls no Apex:
+// the draft is the local org's, from the real SetupController.getSetup. Edits are sent up as
+// `settingchange` events (kondoSetup's own entry and tests show them saved).
+import { orgSetupPage, settingError } from '../fixtures/setupProps';
+import { defineEntry } from '../src/types';
+
+export default defineEntry({
+  component: 'kondoMessageSettings',
+  description:
+    'Whether LinkedIn messages are synced, and how many days of them become Tasks on a first sync. Shown inside kondoSetup.',
+  width: 'wide',
+  states: {
+    org: {
+      label: 'Local org',
+      description: 'The org’s message settings.',
+      user: 'admin',
+      props: async (context) => ({ configuration: (await orgSetupPage(context)).configuration }),
+    },
+    errors: {
+      label: 'Field error',
+      description: 'A task window the server refused: its message shows under the input.',
+      user: 'admin',
+      props: async (context) => ({
+        configuration: { ...(await orgSetupPage(context)).configuration, taskWindowDays: 99999 },
+        errors: [settingError('taskWindowDays', 'Enter a whole number of days from 0 to 3650.')],
+      }),
+    },
+  },
+});

@@ -173,6 +173,15 @@ export interface components {
       /** @description ISO-8601 with seconds and zone, e.g. 2025-03-01T09:30:00Z. */
       sentAt?: string | null;
       body?: string | null;
+      /**
+       * @description The message was deleted on LinkedIn. A stored message then has its text replaced by
+       *     a marker in the transcript, its Task and the history line (the row stays, marked
+       *     deleted; counted in messagesDeleted); a message first seen deleted is recorded the
+       *     same way, without a Task. A deletion is final. A stored message sent again with a
+       *     different body is an edit: the three take the new text (messagesEdited). Both are
+       *     idempotent.
+       */
+      deleted?: boolean | null;
     };
     Scalar: string | number | boolean | null;
     ConversationsResponse: {
@@ -216,6 +225,10 @@ export interface components {
       tasksCreated: number;
       /** @description Messages already recorded (by an earlier request, earlier in this one, or by a request racing this one): no second Task. */
       duplicatesIgnored: number;
+      /** @description Stored messages whose text took the edit sent (transcript, Task, history line). */
+      messagesEdited: number;
+      /** @description Messages marked deleted (their text replaced by a marker; the row kept). */
+      messagesDeleted: number;
       /** @description The history field no longer shows every message: past 131,072 characters it keeps the newest and starts with "[N earlier messages not shown]". */
       historyTruncated: boolean;
       /** @description Some messages did not fit this transaction (DML rows) and are recorded by a queued job; tasksCreated and duplicatesIgnored count only what was done here. */
@@ -257,7 +270,9 @@ export interface components {
         | 'MESSAGES_NOT_RECORDED'
         | 'TASKS_NOT_CREATED'
         | 'MESSAGE_BODY_TRUNCATED'
-        | 'HISTORY_NOT_SAVED';
+        | 'HISTORY_NOT_SAVED'
+        | 'MESSAGES_NOT_REVISED'
+        | 'TASKS_NOT_REVISED';
       message: string;
     };
     Summary: {

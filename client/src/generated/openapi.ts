@@ -286,6 +286,8 @@ export interface components {
       /** @enum {string} */
       syncFrequency: 'AUTO_ALL' | 'AUTO_LABELLED' | 'MANUAL';
       syncMessages: boolean;
+      /** @description An admin paused syncing; POST /v1/conversations answers 503 SYNC_PAUSED until it resumes. Stop pushing and keep what is unsent. */
+      syncPaused: boolean;
       createIfMissing: boolean;
       /** @enum {string} */
       createAs: 'Lead' | 'Contact';
@@ -416,7 +418,8 @@ export interface components {
           | 'INTERNAL_ERROR'
           | 'TOO_MANY_PROFILES'
           | 'TOO_MANY_MESSAGES'
-          | 'BODY_TOO_LARGE';
+          | 'BODY_TOO_LARGE'
+          | 'SYNC_PAUSED';
         message: string;
         /** @description JSON path of the offending value, e.g. conversations[3].person; '$' is the root. */
         path?: string;
@@ -492,6 +495,17 @@ export interface operations {
       /** @description INTERNAL_ERROR; nothing was saved, the request may be retried. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description SYNC_PAUSED - a Salesforce admin paused syncing (GET /v1/settings says syncPaused). Nothing was saved; send the same conversations again after the Retry-After seconds (900), or once syncPaused is false. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

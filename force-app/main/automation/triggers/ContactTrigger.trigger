@@ -1,6 +1,10 @@
 trigger ContactTrigger on Contact(before insert, before update) {
   new KondoTriggerDispatcher(
-      new List<Object>{ new LinkedInKeyMaintainer(), new HistoryLengthKeeper() }
+      new List<Object>{
+        new LinkedInKeyMaintainer(),
+        new HistoryLengthKeeper(),
+        new ReplyNeededKeeper()
+      }
     )
     .run();
 }

@@ -3,6 +3,7 @@ trigger LeadTrigger on Lead(before insert, before update, after update) {
       new List<Object>{
         new LinkedInKeyMaintainer(),
         new HistoryLengthKeeper(),
+        new ReplyNeededKeeper(),
         new LeadConversionService()
       }
     )

@@ -220,6 +220,46 @@ describe('limits the server and the client share', () => {
     assert.match(String(described), /BODY_TOO_LARGE/);
     assert.match(String(described), new RegExp(Number(apexLimit).toLocaleString('en-US')));
   });
+
+  /** An `Integer NAME = 123;` constant of an Apex class. */
+  function apexInteger(file: string, name: string): number {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const value = new RegExp(`Integer ${name}\\s*=\\s*(\\d+)\\s*;`).exec(text)?.[1];
+    assert.ok(value, `${file} declares ${name}`);
+    return Number(value);
+  }
+
+  it('the client pushes at most as many conversations a request as the parser takes', async () => {
+    const { MAX_CONVERSATIONS_PER_REQUEST } = await import('../../client/src/batching');
+    assert.equal(
+      MAX_CONVERSATIONS_PER_REQUEST,
+      apexInteger(
+        'force-app/main/ingest/classes/ConversationRequestParser.cls',
+        'MAX_CONVERSATIONS'
+      )
+    );
+  });
+
+  it('the client reconciles within ReconcileRequestParser’s limits, as the description states them', async () => {
+    const { MAX_RECONCILE_CONVERSATIONS, MAX_RECONCILE_MESSAGES } =
+      await import('../../client/src/batching');
+    const parser = 'force-app/main/reconcile/classes/ReconcileRequestParser.cls';
+    const maxConversations = apexInteger(parser, 'MAX_CONVERSATIONS');
+    const maxMessages = apexInteger(parser, 'MAX_MESSAGES');
+    assert.equal(MAX_RECONCILE_CONVERSATIONS, maxConversations);
+    assert.equal(MAX_RECONCILE_MESSAGES, maxMessages);
+    const request = schemas.ReconcileRequest as {
+      properties: Record<string, { maxItems?: number }>;
+    };
+    assert.equal(request.properties.conversations?.maxItems, maxConversations);
+    const operation = document.paths['/v1/conversations/reconcile']?.post as
+      { description?: string; responses: Record<string, { description?: string }> } | undefined;
+    const messages = maxMessages.toLocaleString('en-US');
+    assert.match(String(operation?.description), new RegExp(`${messages} message ids`));
+    const tooLarge = String(operation?.responses['413']?.description);
+    assert.match(tooLarge, new RegExp(`TOO_MANY_MESSAGES \\(more than ${messages} message ids\\)`));
+    assert.match(tooLarge, /BODY_TOO_LARGE/);
+  });
 });
 
 describe('privacy levels are spelled the same in Apex, TypeScript and the API', () => {
@@ -273,6 +313,7 @@ describe('settings values: one list in Apex, a union in TypeScript, an enum in t
     ['MATCH_PRIORITY_VALUES', 'MatchPriority', 'matchPriority'],
     ['SYNC_FREQUENCY_VALUES', 'SyncFrequency', 'syncFrequency'],
     ['PRIVACY_VALUES', 'DefaultPrivacy', 'defaultPrivacy'],
+    ['OVERWRITE_POLICY_VALUES', 'OverwritePolicy', null],
   ] as const) {
     it(`KondoSettings.${list} = ${union}${property ? ` = SettingsResponse.${property}` : ''}`, () => {
       const values = apexList(list);

@@ -19,6 +19,8 @@ export type AccountRule = 'NONE' | 'DEFAULT_ACCOUNT' | 'MATCH_BY_COMPANY';
 export type MatchPriority = 'Contact' | 'Lead';
 export type SyncFrequency = 'AUTO_ALL' | 'AUTO_LABELLED' | 'MANUAL';
 export type DefaultPrivacy = 'SHARED' | 'PRIVATE' | 'METADATA_ONLY';
+/** What a sync does when a mapping's field already holds a value. */
+export type OverwritePolicy = 'OVERWRITE' | 'FILL_BLANK' | 'CREATE_ONLY';
 
 /** SetupModel.Configuration: what an admin edits, saves, exports and imports. */
 export interface Configuration {
@@ -48,6 +50,7 @@ export interface MappingRow {
   objectName: string;
   kondoProperty: string;
   targetField: string;
+  overwritePolicy: OverwritePolicy;
 }
 
 /** SetupModel.ReadBackRow: a field shown in Kondo's side panel, in list order. */
@@ -122,6 +125,8 @@ export interface FailureRow {
   logName: string | null;
   startedAt: string | null;
   conversationId: string | null;
+  /** The stored conversation record, when there is one the admin can see. */
+  conversationRecordId: string | null;
   errorCode: string | null;
   reason: string | null;
 }

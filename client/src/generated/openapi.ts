@@ -251,7 +251,8 @@ export interface components {
         | 'VALUE_TOO_LONG'
         | 'NUMBER_OUT_OF_RANGE'
         | 'INVALID_PICKLIST_VALUE'
-        | 'INVALID_EMAIL';
+        | 'INVALID_EMAIL'
+        | 'FIELD_NOT_READABLE';
       message: string;
     };
     Warning: {
@@ -309,6 +310,11 @@ export interface components {
         object: 'Contact' | 'Lead';
         kondoProperty: string;
         targetField: string;
+        /**
+         * @description When the field already holds a value - OVERWRITE replaces it, FILL_BLANK writes only while it is empty, CREATE_ONLY writes only on records Kondo creates.
+         * @enum {string}
+         */
+        overwritePolicy: 'OVERWRITE' | 'FILL_BLANK' | 'CREATE_ONLY';
       }[];
       readBackFields: {
         /** @enum {string} */

@@ -237,7 +237,10 @@ export default class KondoSetupMappings extends LightningElement {
   handleAddMapping(event: Event): void {
     const objectName = (event.currentTarget as HTMLElement).dataset.object as string;
     this.emit(
-      [...this.mappings, { objectName, kondoProperty: '', targetField: '' }],
+      [
+        ...this.mappings,
+        { objectName, kondoProperty: '', targetField: '', overwritePolicy: 'OVERWRITE' },
+      ],
       this.readBackFields
     );
   }

@@ -113,6 +113,7 @@ describe('c-kondo-setup-mappings', () => {
       objectName: 'Contact',
       kondoProperty: 'labels',
       targetField: 'Title',
+      overwritePolicy: 'OVERWRITE',
     });
 
     fire(qa(element, '.target-field')[1], 'change', { value: 'Status' });
@@ -123,6 +124,7 @@ describe('c-kondo-setup-mappings', () => {
       objectName: 'Lead',
       kondoProperty: 'labels',
       targetField: '',
+      overwritePolicy: 'OVERWRITE',
     });
   });
 
@@ -158,6 +160,7 @@ describe('c-kondo-setup-mappings', () => {
       objectName: 'Lead',
       kondoProperty: '',
       targetField: '',
+      overwritePolicy: 'OVERWRITE',
     });
     fire(qa(element, '.property')[2], 'change', { value: '__custom' });
     await settle();

@@ -174,6 +174,11 @@ export interface components {
       sentAt?: string | null;
       body?: string | null;
       /**
+       * @description A direct message (dm, the default), an InMail or a Sales Navigator message. Goes to the Task's Type (LinkedIn Message, LinkedIn InMail, Sales Navigator Message), the transcript, and as a tag before the text in the history line. Any other value fails the conversation (INVALID_MESSAGE).
+       * @enum {string|null}
+       */
+      kind?: 'dm' | 'inmail' | 'salesNavigator' | null;
+      /**
        * @description The message was deleted on LinkedIn. A stored message then has its text replaced by
        *     a marker in the transcript, its Task and the history line (the row stays, marked
        *     deleted; counted in messagesDeleted); a message first seen deleted is recorded the

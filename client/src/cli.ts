@@ -1,22 +1,35 @@
 // kondo-sf: the command line on top of the client.
-//   kondo-sf push <file.json> [auth]     push conversations ({"conversations": [...]} or [...])
+//   kondo-sf push <file.json> [auth]       push conversations ({"conversations": [...]} or [...])
+//   kondo-sf reconcile <file.json> [auth]  which of those messages Salesforce lacks or holds differently
+//   kondo-sf resync <file.json> [auth]     reconcile, then push exactly what is missing or different
 //   kondo-sf lookup <url-or-urn...> [auth]
 //   kondo-sf settings [auth]
 // auth: --target-org <alias> (sf CLI), or client credentials from --instance-url,
 // --client-id and KONDO_CLIENT_SECRET (or --client-secret), or KONDO_ACCESS_TOKEN with
-// --instance-url. Exit codes: 0 all ok, 1 some conversations or profiles failed, 2 usage or
-// request error.
+// --instance-url. Exit codes: 0 all ok, 1 some conversations or profiles failed (reconcile:
+// some are not complete; resync: some failed or were skipped), 2 usage or request error.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { credentialsFromClientCredentials, credentialsFromSfOrg, type SfRunner } from './auth';
 import { KondoClient, type Credentials } from './client';
 import { KondoApiError, KondoClientError } from './errors';
-import { formatLookupTable, formatPushSummary, formatSettings, renderProgress } from './report';
+import {
+  formatLookupTable,
+  formatPushSummary,
+  formatReconcileReport,
+  formatResyncSummary,
+  formatSettings,
+  renderProgress,
+} from './report';
 import type { Transport } from './transport';
 import type { Conversation, LookupProfile } from './types';
 
 export const USAGE = `usage:
   kondo-sf push <conversations.json> [auth] [--json]
+  kondo-sf reconcile <conversations.json> [auth] [--json]
+                       per conversation: held, stored, missing and different messages
+  kondo-sf resync <conversations.json> [auth] [--json]
+                       reconcile, then push only the missing and different messages
   kondo-sf lookup <linkedin-url-or-member-urn>... [auth] [--json]
   kondo-sf settings [auth] [--json]
 auth (one of):
@@ -29,7 +42,8 @@ options:
   --base-url <url>     API base URL (default <instance>/services/apexrest/kondo)
   --max-attempts <n>   attempts per request, retries included (default 5)
   --json               print the raw results as JSON
-exit codes: 0 all ok, 1 some conversations or profiles failed, 2 usage or request error`;
+exit codes: 0 all ok, 1 some conversations or profiles failed (reconcile: some not complete;
+  resync: some failed or skipped), 2 usage or request error`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -89,6 +103,15 @@ export function readConversations(text: string): Conversation[] {
   return list as Conversation[];
 }
 
+/** Draws progress on stderr: one line redrawn on a terminal, a line per step otherwise. */
+function progressPrinter(io: CliIo): (done: number, total: number, label?: string) => void {
+  return (done, total, label) => {
+    const line = renderProgress(done, total, 30, label);
+    if (io.errIsTty) io.err(`\r${line}${done === total ? '\n' : ''}`);
+    else io.err(`${line}\n`);
+  };
+}
+
 /** A LinkedIn member URN goes as memberUrn, anything else as a profile URL. */
 export function toLookupProfile(input: string): LookupProfile {
   return input.startsWith('urn:li:')
@@ -124,11 +147,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return values.help ? 0 : 2;
   }
   try {
-    if (!['push', 'lookup', 'settings'].includes(command)) {
+    if (!['push', 'reconcile', 'resync', 'lookup', 'settings'].includes(command)) {
       throw new UsageError(`unknown command ${command}`);
     }
-    if (command === 'push' && args.length !== 1) {
-      throw new UsageError('push takes one file');
+    const takesFile = ['push', 'reconcile', 'resync'].includes(command);
+    if (takesFile && args.length !== 1) {
+      throw new UsageError(`${command} takes one file`);
     }
     if (command === 'lookup' && args.length === 0) {
       throw new UsageError('lookup takes at least one LinkedIn URL or member URN');
@@ -137,8 +161,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1)) {
       throw new UsageError('--max-attempts takes a whole number from 1');
     }
-    const conversations =
-      command === 'push' ? readConversations(readFileSync(args[0] as string, 'utf8')) : [];
+    const conversations = takesFile
+      ? readConversations(readFileSync(args[0] as string, 'utf8'))
+      : [];
     const auth = await resolveCredentials(values, io);
     const client = new KondoClient({
       credentials: auth.credentials,
@@ -158,12 +183,26 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.out(values.json ? JSON.stringify(results, null, 2) : formatLookupTable(args, results));
       return results.some((r) => r.status === 'invalid') ? 1 : 0;
     }
+    const progress = progressPrinter(io);
+    // A progress bar once a push or reconcile takes more than one request's conversations;
+    // a resync always shows its two phases.
     const showProgress = conversations.length > 200;
-    const report = await client.push(conversations, (progress) => {
-      if (!showProgress) return;
-      const line = renderProgress(progress.done, progress.total);
-      if (io.errIsTty) io.err(`\r${line}${progress.done === progress.total ? '\n' : ''}`);
-      else io.err(`${line}\n`);
+    if (command === 'reconcile') {
+      const report = await client.reconcile(conversations, (p) => {
+        if (showProgress) progress(p.done, p.total);
+      });
+      io.out(values.json ? JSON.stringify(report, null, 2) : formatReconcileReport(report));
+      return report.counts.complete === report.outcomes.length ? 0 : 1;
+    }
+    if (command === 'resync') {
+      const report = await client.resync(conversations, {
+        onProgress: (p) => progress(p.done, p.total, p.phase.padEnd('reconcile'.length)),
+      });
+      io.out(values.json ? JSON.stringify(report, null, 2) : formatResyncSummary(report));
+      return report.counts.failed + report.counts.skipped > 0 ? 1 : 0;
+    }
+    const report = await client.push(conversations, (p) => {
+      if (showProgress) progress(p.done, p.total);
     });
     io.out(values.json ? JSON.stringify(report, null, 2) : formatPushSummary(report));
     return report.counts.failed > 0 ? 1 : 0;

@@ -1,8 +1,17 @@
-// KondoClient: push conversations, look up profiles, read settings, over the Apex REST API
-// described in docs/api/openapi.yaml. Pushes of any size are split into accepted requests and
-// sent one after another (parallel requests on the same records would only contend for locks).
+// KondoClient: push conversations, reconcile what Kondo holds with what Salesforce stored, look
+// up profiles, read settings, over the Apex REST API described in docs/api/openapi.yaml. Pushes
+// and reconciles of any size are split into accepted requests and sent one after another
+// (parallel requests on the same records would only contend for locks).
 import { randomUUID } from 'node:crypto';
-import { planBatches, DEFAULT_MAX_REQUEST_BYTES, MAX_CONVERSATIONS_PER_REQUEST } from './batching';
+import {
+  DEFAULT_MAX_REQUEST_BYTES,
+  MAX_CONVERSATIONS_PER_REQUEST,
+  MAX_RECONCILE_CONVERSATIONS,
+  MAX_RECONCILE_MESSAGES,
+  planBatches,
+  splitHeld,
+  type HeldPart,
+} from './batching';
 import { KondoApiError, KondoClientError, toApiError } from './errors';
 import {
   backoffDelay,
@@ -12,6 +21,7 @@ import {
   RETRYABLE_STATUSES,
   type RetryPolicy,
 } from './retry';
+import { gapPush, isLocalFailure, mergeParts, toHeld } from './reconcile';
 import { fetchTransport, type HttpResponse, type Transport } from './transport';
 import type {
   Conversation,
@@ -21,6 +31,9 @@ import type {
   LookupProfile,
   LookupResponse,
   LookupResult,
+  ReconcileResponse,
+  ReconcileResult,
+  ReconcileStatus,
   SettingsResponse,
 } from './types';
 
@@ -76,6 +89,76 @@ export interface PushReport {
   requestIds: string[];
 }
 
+/** One input conversation's reconcile: the API's verdict, or why it has none. */
+export interface ReconcileOutcome {
+  /** Position in the reconciled array. */
+  index: number;
+  conversationId: string | null;
+  status: ReconcileStatus;
+  errorCode: string | null;
+  errorMessage: string | null;
+  /**
+   * The API's result (the parts joined for a conversation whose ids filled more than one
+   * request); null when no request answered for it.
+   */
+  result: ReconcileResult | null;
+  /** Requests its message ids were spread over: 1 unless it holds more than a request takes. */
+  parts: number;
+}
+
+export interface ReconcileReport {
+  outcomes: ReconcileOutcome[];
+  counts: Record<ReconcileStatus, number>;
+  /** Message ids listed, over every conversation answered. */
+  heldCount: number;
+  missingCount: number;
+  differentCount: number;
+  /** Stored ids whose text could not be compared (metadata-only conversations keep no hash). */
+  unverifiableCount: number;
+  /** Missing plus different: the messages a resync pushes. */
+  toPushCount: number;
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  requestIds: string[];
+}
+
+export interface ResyncProgress extends PushProgress {
+  phase: 'reconcile' | 'push';
+}
+
+export type ResyncStatus = 'complete' | 'pushed' | 'skipped' | 'failed';
+
+/** One input conversation's resync: what reconcile found, and what was pushed for it. */
+export interface ResyncOutcome {
+  /** Position in the input. */
+  index: number;
+  conversationId: string | null;
+  /**
+   * complete: nothing was missing or different, nothing sent; pushed: the push took it
+   * (created or updated); skipped: the push skipped it (its code says why); failed: the
+   * reconcile or the push failed it.
+   */
+  status: ResyncStatus;
+  errorCode: string | null;
+  errorMessage: string | null;
+  reconcile: ReconcileOutcome;
+  /** How it was pushed: latest for the gaps of a stored conversation, full for an unknown one. */
+  messageScope: 'latest' | 'full' | null;
+  /** The ids of the messages sent. */
+  pushedMessageIds: string[];
+  /** The push's outcome; null when nothing was pushed. */
+  push: Omit<PushOutcome, 'index'> | null;
+}
+
+export interface ResyncReport {
+  outcomes: ResyncOutcome[];
+  counts: Record<ResyncStatus, number>;
+  /** Messages sent in conversations the push took. */
+  pushedMessages: number;
+  requests: { reconcile: number; push: number };
+  requestIds: string[];
+}
+
 interface Answer<T> {
   body: T;
   requestId: string | undefined;
@@ -111,8 +194,9 @@ export class KondoClient {
   /**
    * Pushes any number of conversations. Conversations too large for a request fail locally
    * (CONVERSATION_TOO_LARGE); a request the API rejects, or that gets no answer after every
-   * attempt, fails its own conversations with the code (NETWORK_ERROR for no answer); 401 and
-   * 403 stop the push (every later request would fail the same way).
+   * attempt, fails its own conversations with the code (NETWORK_ERROR for no answer); 401, 403
+   * and 503 SYNC_PAUSED (an admin paused syncing) stop the push, unretried (every later request
+   * would fail the same way).
    */
   async push(
     conversations: readonly Conversation[],
@@ -195,10 +279,7 @@ export class KondoClient {
       // A request that was refused, or never answered, fails its own conversations; the next
       // requests still go. No answer means the push may or may not have been saved: pushing
       // those conversations again later is safe.
-      const requestFailed =
-        (error instanceof KondoApiError && error.status !== 401 && error.status !== 403) ||
-        (error instanceof KondoClientError && error.code === 'NETWORK_ERROR');
-      if (requestFailed) {
+      if (failsOnlyItsRequest(error)) {
         for (const inputIndex of indexes) {
           const outcome = outcomes[inputIndex] as PushOutcome;
           outcome.status = 'failed';
@@ -228,6 +309,244 @@ export class KondoClient {
       outcome.errorMessage = result.errorMessage;
     });
     return { requestId: answer.requestId };
+  }
+
+  /**
+   * Reconciles any number of conversations: lists, per conversation, the ids of the messages
+   * Kondo holds with each body's hash (messageHash), in requests of at most 200 conversations,
+   * 5,000 message ids and the byte budget; a conversation with more ids than a request takes
+   * is spread over several, and its parts joined into one result. Read-only on the server, so
+   * every failure mode of push applies except row locks: a rejected or unanswered request
+   * fails its own conversations with the code, 401 and 403 stop the reconcile.
+   */
+  async reconcile(
+    conversations: readonly Conversation[],
+    onProgress?: (progress: PushProgress) => void
+  ): Promise<ReconcileReport> {
+    const startCount = this.requestCount;
+    const requestIds: string[] = [];
+    const outcomes: ReconcileOutcome[] = conversations.map((conversation, index) => ({
+      index,
+      conversationId: conversation.conversationId ?? null,
+      status: 'failed',
+      errorCode: 'NOT_SENT',
+      errorMessage: 'Not sent.',
+      result: null,
+      parts: 0,
+    }));
+    const fail = (index: number, code: string, message: string): void => {
+      const outcome = outcomes[index] as ReconcileOutcome;
+      outcome.status = 'failed';
+      outcome.errorCode = code;
+      outcome.errorMessage = message;
+      outcome.result = null;
+    };
+    const parts: HeldPart[] = [];
+    conversations.forEach((conversation, index) => {
+      const held = toHeld(conversation, index);
+      if (isLocalFailure(held)) {
+        fail(index, held.errorCode, held.errorMessage);
+        return;
+      }
+      const split = splitHeld(index, held, {
+        maxBytes: this.maxRequestBytes,
+        maxMessages: MAX_RECONCILE_MESSAGES,
+      });
+      if (!split) {
+        fail(
+          index,
+          'CONVERSATION_TOO_LARGE',
+          `A message id of the conversation does not fit in a request of ${this.maxRequestBytes} bytes.`
+        );
+        return;
+      }
+      (outcomes[index] as ReconcileOutcome).parts = split.length;
+      parts.push(...split);
+    });
+    const plan = planBatches(
+      parts.map((p) => p.held),
+      {
+        maxItems: MAX_RECONCILE_CONVERSATIONS,
+        maxBytes: this.maxRequestBytes,
+        maxWeight: MAX_RECONCILE_MESSAGES,
+        weight: (held) => held.messages.length,
+      }
+    );
+    // splitHeld only makes parts that fit a request, so nothing is set aside here.
+    const answered: ReconcileResult[][] = conversations.map(() => []);
+    const unanswered = outcomes.map((o) => o.parts);
+    const failedByRequest = new Set<number>();
+    let done = outcomes.filter((o) => o.parts === 0).length;
+    const report = (): void =>
+      onProgress?.({ done, total: conversations.length, requests: this.requestCount - startCount });
+    report();
+
+    for (const batch of plan.batches) {
+      const batchParts = batch.indexes.map((i) => parts[i] as HeldPart);
+      const answer = await this.sendReconcile(batchParts);
+      if (answer.requestId) {
+        requestIds.push(answer.requestId);
+      }
+      batchParts.forEach((part, position) => {
+        if ('error' in answer) {
+          // A conversation one of whose parts went unanswered has no result at all.
+          if (!failedByRequest.has(part.index)) {
+            failedByRequest.add(part.index);
+            fail(part.index, answer.error.code, answer.error.message);
+          }
+        } else {
+          (answered[part.index] as ReconcileResult[]).push(
+            answer.results[position] as ReconcileResult
+          );
+        }
+        const left = (unanswered[part.index] as number) - 1;
+        unanswered[part.index] = left;
+        if (left === 0) {
+          done += 1;
+          if (!failedByRequest.has(part.index)) {
+            const outcome = outcomes[part.index] as ReconcileOutcome;
+            const merged = mergeParts(answered[part.index] as ReconcileResult[]);
+            outcome.result = merged;
+            outcome.status = merged.status;
+            outcome.errorCode = merged.errorCode;
+            outcome.errorMessage = merged.errorMessage;
+          }
+        }
+      });
+      report();
+    }
+    const counts: Record<ReconcileStatus, number> = {
+      complete: 0,
+      incomplete: 0,
+      unknown: 0,
+      failed: 0,
+    };
+    let heldCount = 0;
+    let missingCount = 0;
+    let differentCount = 0;
+    let unverifiableCount = 0;
+    for (const outcome of outcomes) {
+      counts[outcome.status] += 1;
+      heldCount += outcome.result?.heldCount ?? 0;
+      missingCount += outcome.result?.missing.length ?? 0;
+      differentCount += outcome.result?.different.length ?? 0;
+      unverifiableCount += outcome.result?.unverifiable.length ?? 0;
+    }
+    return {
+      outcomes,
+      counts,
+      heldCount,
+      missingCount,
+      differentCount,
+      unverifiableCount,
+      toPushCount: missingCount + differentCount,
+      requests: this.requestCount - startCount,
+      requestIds,
+    };
+  }
+
+  /** Sends one reconcile request: its results in part order, or the error that failed it. */
+  private async sendReconcile(
+    parts: HeldPart[]
+  ): Promise<
+    | { results: ReconcileResult[]; requestId: string | undefined }
+    | { error: { code: string; message: string }; requestId: string | undefined }
+  > {
+    let answer: Answer<ReconcileResponse>;
+    try {
+      answer = await this.call<ReconcileResponse>('POST', '/v1/conversations/reconcile', {
+        conversations: parts.map((p) => p.held),
+      });
+    } catch (error) {
+      if (failsOnlyItsRequest(error)) {
+        const where =
+          error instanceof KondoApiError && error.path
+            ? ` (at ${toInputPath(
+                error.path,
+                parts.map((p) => p.index),
+                parts.map((p) => p.offset)
+              )})`
+            : '';
+        return {
+          error: { code: error.code, message: `${error.message}${where}` },
+          requestId: error instanceof KondoApiError ? error.requestId : undefined,
+        };
+      }
+      throw error;
+    }
+    const results = answer.body.results;
+    const lined =
+      Array.isArray(results) &&
+      results.length === parts.length &&
+      results.every((r, i) => r.conversationId === parts[i]?.held.conversationId);
+    if (!lined) {
+      throw new KondoClientError(
+        'RESPONSE_MISMATCH',
+        `The API answered ${Array.isArray(results) ? results.length : 'no'} reconcile results that do not line up with the ${parts.length} conversations sent (request ${answer.requestId ?? 'unknown'}).`
+      );
+    }
+    return { results, requestId: answer.requestId };
+  }
+
+  /**
+   * A full re-sync that sends only what is needed: reconcile, then push, per conversation,
+   * exactly the messages that came back missing or different (as messageScope latest), the
+   * whole of an unknown conversation (as full), and nothing for a complete one. A conversation
+   * whose reconcile failed is not pushed: what it lacks is not known.
+   */
+  async resync(
+    conversations: readonly Conversation[],
+    options: { onProgress?: (progress: ResyncProgress) => void } = {}
+  ): Promise<ResyncReport> {
+    const { onProgress } = options;
+    const reconciled = await this.reconcile(conversations, (p) =>
+      onProgress?.({ phase: 'reconcile', ...p })
+    );
+    const toPush: Conversation[] = [];
+    const pushedFrom: number[] = [];
+    const outcomes: ResyncOutcome[] = reconciled.outcomes.map((outcome) => {
+      const gap = gapPush(conversations[outcome.index] as Conversation, outcome.result);
+      if (gap) {
+        pushedFrom.push(outcome.index);
+        toPush.push(gap);
+      }
+      return {
+        index: outcome.index,
+        conversationId: outcome.conversationId,
+        status: outcome.status === 'complete' ? 'complete' : 'failed',
+        errorCode: outcome.errorCode,
+        errorMessage: outcome.errorMessage,
+        reconcile: outcome,
+        messageScope: gap ? (gap.messageScope as 'latest' | 'full') : null,
+        pushedMessageIds: gap ? (gap.messages ?? []).map((m) => m.id as string) : [],
+        push: null,
+      };
+    });
+    const pushed =
+      toPush.length === 0
+        ? { outcomes: [], requests: 0, requestIds: [] }
+        : await this.push(toPush, (p) => onProgress?.({ phase: 'push', ...p }));
+    pushed.outcomes.forEach(({ index: position, ...push }) => {
+      const outcome = outcomes[pushedFrom[position] as number] as ResyncOutcome;
+      outcome.push = push;
+      outcome.status =
+        push.status === 'failed' ? 'failed' : push.status === 'skipped' ? 'skipped' : 'pushed';
+      outcome.errorCode = push.errorCode;
+      outcome.errorMessage = push.errorMessage;
+    });
+    const counts: Record<ResyncStatus, number> = { complete: 0, pushed: 0, skipped: 0, failed: 0 };
+    let pushedMessages = 0;
+    for (const outcome of outcomes) {
+      counts[outcome.status] += 1;
+      if (outcome.status === 'pushed') pushedMessages += outcome.pushedMessageIds.length;
+    }
+    return {
+      outcomes,
+      counts,
+      pushedMessages,
+      requests: { reconcile: reconciled.requests, push: pushed.requests },
+      requestIds: [...reconciled.requestIds, ...pushed.requestIds],
+    };
   }
 
   /** Looks up any number of profiles, 200 per request; one result per input, in order. */
@@ -309,7 +628,11 @@ export class KondoClient {
         this.credentials = await this.options.refreshCredentials();
         continue;
       }
-      if (RETRYABLE_STATUSES.has(response.status) && attempt < this.retry.maxAttempts) {
+      if (
+        RETRYABLE_STATUSES.has(response.status) &&
+        attempt < this.retry.maxAttempts &&
+        !isSyncPaused(response.status, response.text)
+      ) {
         const retryAfter = parseRetryAfter(response.header('Retry-After'));
         await this.sleep(backoffDelay(attempt, this.retry, this.random(), retryAfter));
         continue;
@@ -319,12 +642,58 @@ export class KondoClient {
   }
 }
 
-/** Rewrites `conversations[3].person` (batch position) to the caller's input position. */
-export function toInputPath(path: string, indexes: readonly number[]): string {
-  return path.replace(/^conversations\[(\d+)\]/, (whole, position: string) => {
-    const inputIndex = indexes[Number(position)];
-    return inputIndex === undefined ? whole : `conversations[${inputIndex}]`;
-  });
+/** The code of a 503 that an admin's pause sends: not a busy org, so no retry helps. */
+export const SYNC_PAUSED = 'SYNC_PAUSED';
+
+/**
+ * An admin paused syncing: waiting Retry-After (15 minutes) between attempts would hold the
+ * caller for an hour, and every later request would be refused the same way.
+ */
+function isSyncPaused(status: number, text: string): boolean {
+  if (status !== 503) {
+    return false;
+  }
+  try {
+    return (JSON.parse(text) as { error?: { code?: string } }).error?.code === SYNC_PAUSED;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Rewrites `conversations[3].person` (batch position) to the caller's input position, and
+ * `.messages[2]` of a conversation's part to the message's position in the conversation.
+ */
+export function toInputPath(
+  path: string,
+  indexes: readonly number[],
+  messageOffsets: readonly number[] = []
+): string {
+  return path.replace(
+    /^conversations\[(\d+)\](\.messages\[(\d+)\])?/,
+    (whole, position: string, messagePart: string | undefined, message: string | undefined) => {
+      const inputIndex = indexes[Number(position)];
+      if (inputIndex === undefined) return whole;
+      const offset = messageOffsets[Number(position)] ?? 0;
+      const messagePath = messagePart === undefined ? '' : `.messages[${Number(message) + offset}]`;
+      return `conversations[${inputIndex}]${messagePath}`;
+    }
+  );
+}
+
+/**
+ * A request the API refused (other than 401 and 403, which every later request would get too),
+ * or one that got no answer after every attempt: it fails its own conversations, and the next
+ * requests still go.
+ */
+function failsOnlyItsRequest(error: unknown): error is KondoApiError | KondoClientError {
+  return (
+    (error instanceof KondoApiError &&
+      error.status !== 401 &&
+      error.status !== 403 &&
+      error.code !== SYNC_PAUSED) ||
+    (error instanceof KondoClientError && error.code === 'NETWORK_ERROR')
+  );
 }
 
 function parseJson<T>(text: string, path: string): T {

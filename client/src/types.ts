@@ -18,6 +18,12 @@ export type LookupProfile = LookupRequest['profiles'][number];
 export type LookupResponse = Schemas['LookupResponse'];
 export type LookupResult = Schemas['LookupResult'];
 export type LookupField = Schemas['LookupField'];
+export type ReconcileRequest = Schemas['ReconcileRequest'];
+export type HeldConversation = Schemas['HeldConversation'];
+export type HeldMessage = Schemas['HeldMessage'];
+export type ReconcileResponse = Schemas['ReconcileResponse'];
+export type ReconcileResult = Schemas['ReconcileResult'];
+export type ReconcileStatus = ReconcileResult['status'];
 export type ErrorResponse = Schemas['ErrorResponse'];
 /** The error codes the API documents for whole-request errors. */
 export type ApiErrorCode = ErrorResponse['error']['code'];

@@ -140,6 +140,24 @@ describe('the client boundary', () => {
     assert.deepEqual(violations(text), []);
   });
 
+  it('takes a data file read by path for data, not an import, and refuses the same file as a module', () => {
+    // The hash test reads the vector table the Apex tests read; fs reads are no module
+    // references, so they pass, while a require() of that JSON leaves client/ like any import.
+    const file = join(CLIENT_DIR, 'test', 'messageHash.test.ts');
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /staticresources\/MessageHashVectors\.json/);
+    assert.match(text, /readFileSync\(VECTORS_FILE/);
+    assert.deepEqual(violationsIn(CLIENT_DIR, file, text, declared), []);
+    const planted = [
+      "import vectors from '../../force-app/tests/messages/staticresources/MessageHashVectors.json';",
+      "const table = require('../../force-app/tests/messages/staticresources/MessageHashVectors.json');",
+    ].join('\n');
+    assert.deepEqual(violations(planted, file), [
+      { line: 1, kind: 'import', reason: 'the path leaves client/' },
+      { line: 2, kind: 'require()', reason: 'the path leaves client/' },
+    ]);
+  });
+
   it('is not fooled by comments and strings that look like imports', () => {
     const text = [
       "// import { runSf } from '../../scripts/org/sfCli';",

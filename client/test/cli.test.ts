@@ -9,7 +9,19 @@ import { main, readConversations, toLookupProfile, type CliIo } from '../src/cli
 import { KondoClientError } from '../src/errors';
 import { formatTable, renderProgress } from '../src/report';
 import type { Transport } from '../src/transport';
-import { answerEach, conversation, fakeTransport, respond, result } from './fakes';
+import type { Conversation } from '../src/types';
+import {
+  answerEach,
+  answerReconcile,
+  BODIES,
+  conversation,
+  fakeInbox,
+  fakeTransport,
+  reconcileResult,
+  respond,
+  result,
+  thread,
+} from './fakes';
 
 function io(
   transport: Transport,
@@ -34,16 +46,29 @@ function io(
   };
 }
 
-function pushFile(count: number): string {
+function conversationsFile(conversations: Conversation[]): string {
   const folder = mkdtempSync(join(tmpdir(), 'kondo-cli-'));
   const file = join(folder, 'conversations.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      conversations: Array.from({ length: count }, (_, i) => conversation(`c${i}`)),
-    })
-  );
+  writeFileSync(file, JSON.stringify({ conversations }));
   return file;
+}
+
+function pushFile(count: number): string {
+  return conversationsFile(Array.from({ length: count }, (_, i) => conversation(`c${i}`)));
+}
+
+/** Kondo holds three conversations: Salesforce has the first whole, the second in part, not the third. */
+function threeConversations(): { held: Conversation[]; stored: Conversation[] } {
+  const held = [
+    thread('kondo-conv-amelia-0001', BODIES.slice(0, 3)),
+    thread('kondo-conv-tom-0002', BODIES),
+    thread('kondo-conv-new-0100', BODIES.slice(0, 2)),
+  ];
+  const tom = held[1] as Conversation;
+  return {
+    held,
+    stored: [held[0] as Conversation, { ...tom, messages: tom.messages?.slice(0, 2) }],
+  };
 }
 
 describe('kondo-sf', () => {
@@ -101,6 +126,8 @@ describe('kondo-sf', () => {
       [[], {}, /usage/],
       [['frobnicate'], {}, /unknown command/],
       [['push'], {}, /push takes one file/],
+      [['reconcile'], {}, /reconcile takes one file/],
+      [['resync', 'a.json', 'b.json'], {}, /resync takes one file/],
       [['lookup', '--instance-url', 'https://x'], {}, /at least one/],
       [['settings'], { KONDO_ACCESS_TOKEN: '' }, /no credentials/],
       [['settings', '--instance-url', 'https://x', '--max-attempts', '0'], {}, /--max-attempts/],
@@ -147,6 +174,183 @@ describe('kondo-sf', () => {
     );
     assert.equal(fake.requests[1]?.headers.Authorization, 'Bearer cc-token');
     assert.match(cli.lines.out.join('\n'), /Lead\s+stage\s+Status/);
+  });
+});
+
+describe('kondo-sf reconcile', () => {
+  const auth = ['--instance-url', 'https://acme.my.salesforce.com'];
+
+  it('prints a row per conversation (status, held, stored, missing, different) and a summary; exit 1 when not all are complete', async () => {
+    const { held, stored } = threeConversations();
+    const server = fakeInbox(stored);
+    const cli = io(server.transport);
+    const code = await main(['reconcile', conversationsFile(held), ...auth], cli);
+    assert.equal(code, 1, cli.lines.err.join('\n'));
+    const printed = cli.lines.out.join('\n');
+    assert.match(printed, /#\s+conversationId\s+status\s+held\s+stored\s+missing\s+different/);
+    assert.match(printed, /0\s+kondo-conv-amelia-0001\s+complete\s+3\s+3\s+0\s+0/);
+    assert.match(printed, /1\s+kondo-conv-tom-0002\s+incomplete\s+5\s+2\s+3\s+0/);
+    assert.match(printed, /2\s+kondo-conv-new-0100\s+unknown\s+2\s+0\s+2\s+0/);
+    assert.match(
+      printed,
+      /complete\s+1\n.*incomplete\s+1\n.*unknown\s+1\n.*failed\s+0\n.*total\s+3/s
+    );
+    assert.match(printed, /10 message ids listed: 5 missing, 0 different, 5 to push; 1 request/);
+    assert.equal(server.pushed().length, 0, 'reconcile pushes nothing');
+    assert.deepEqual(cli.lines.err, [], 'no progress bar for one request');
+  });
+
+  it('exits 0 when every conversation is complete', async () => {
+    const { held } = threeConversations();
+    const cli = io(fakeInbox(held).transport);
+    assert.equal(await main(['reconcile', conversationsFile(held), ...auth], cli), 0);
+    assert.match(cli.lines.out.join('\n'), /complete\s+3/);
+  });
+
+  it('lists failed conversations with their codes and messages; --json prints the report', async () => {
+    const fake = fakeTransport((request) =>
+      answerReconcile(request, (h, i) =>
+        i === 0
+          ? reconcileResult(h, 'complete', { unverifiable: ['a-m1'] })
+          : reconcileResult(h, 'failed', {
+              errorCode: 'INVALID_MESSAGE',
+              errorMessage: 'conversations[1].messages[1].id appears twice in the conversation.',
+            })
+      )
+    );
+    const file = conversationsFile([
+      thread('a', BODIES.slice(0, 1)),
+      thread('b', BODIES.slice(0, 2)),
+    ]);
+    const cli = io(fake.transport);
+    assert.equal(await main(['reconcile', file, ...auth], cli), 1);
+    assert.match(cli.lines.out.join('\n'), /0 missing, 0 different, 1 unverifiable, 0 to push/);
+    assert.match(
+      cli.lines.out.join('\n'),
+      /1\s+b\s+INVALID_MESSAGE\s+conversations\[1\]\.messages\[1\]\.id appears twice/
+    );
+    const json = io(fake.transport);
+    assert.equal(await main(['reconcile', file, ...auth, '--json'], json), 1);
+    const parsed = JSON.parse(json.lines.out.join('')) as {
+      counts: Record<string, number>;
+      outcomes: { result: { heldCount: number } | null }[];
+    };
+    assert.deepEqual(parsed.counts, { complete: 1, incomplete: 0, unknown: 0, failed: 1 });
+    assert.equal(parsed.outcomes[1]?.result?.heldCount, 2);
+  });
+
+  it('exits 2 on a request error that stops the run', async () => {
+    const fake = fakeTransport(() =>
+      respond(403, {
+        error: {
+          code: 'FIELD_NOT_READABLE',
+          message: 'Kondo_Message__c.Sent_At__c is not readable.',
+        },
+      })
+    );
+    const cli = io(fake.transport);
+    assert.equal(await main(['reconcile', pushFile(2), ...auth], cli), 2);
+    assert.match(cli.lines.err.join('\n'), /API error 403 FIELD_NOT_READABLE/);
+  });
+
+  it('shows a progress line per request for more than 200 conversations', async () => {
+    const cli = io(fakeTransport((request) => answerReconcile(request)).transport);
+    assert.equal(await main(['reconcile', pushFile(201), ...auth], cli), 0);
+    assert.deepEqual(cli.lines.err, [
+      `${renderProgress(0, 201)}\n`,
+      `${renderProgress(200, 201)}\n`,
+      `${renderProgress(201, 201)}\n`,
+    ]);
+  });
+});
+
+describe('kondo-sf resync', () => {
+  const auth = ['--instance-url', 'https://acme.my.salesforce.com'];
+
+  it('reconciles, pushes only what is missing, prints progress lines per phase and the summary', async () => {
+    const { held, stored } = threeConversations();
+    const server = fakeInbox(stored);
+    const cli = io(server.transport);
+    const code = await main(['resync', conversationsFile(held), ...auth], cli);
+    assert.equal(code, 0, cli.lines.err.join('\n'));
+    assert.deepEqual(
+      server.pushed().map((c) => [c.conversationId, c.messages?.length]),
+      [
+        ['kondo-conv-tom-0002', 3],
+        ['kondo-conv-new-0100', 2],
+      ]
+    );
+    assert.deepEqual(cli.lines.err, [
+      `reconcile ${renderProgress(0, 3)}\n`,
+      `reconcile ${renderProgress(3, 3)}\n`,
+      `push      ${renderProgress(0, 2)}\n`,
+      `push      ${renderProgress(2, 2)}\n`,
+    ]);
+    const printed = cli.lines.out.join('\n');
+    assert.match(printed, /^pushed 5 messages in 2 conversations; 1 already complete$/m);
+    assert.match(printed, /1 reconcile request, 1 push request/);
+
+    // Run again: everything is complete, nothing is pushed.
+    const again = io(server.transport);
+    assert.equal(await main(['resync', conversationsFile(held), ...auth], again), 0);
+    assert.match(
+      again.lines.out.join('\n'),
+      /^pushed 0 messages in 0 conversations; 3 already complete$/m
+    );
+    assert.equal(server.pushed().length, 2, 'no push the second time');
+  });
+
+  it('redraws one line per phase on a terminal', async () => {
+    const { held, stored } = threeConversations();
+    const cli = { ...io(fakeInbox(stored).transport), errIsTty: true };
+    await main(['resync', conversationsFile(held), ...auth], cli);
+    assert.deepEqual(cli.lines.err, [
+      `\rreconcile ${renderProgress(0, 3)}`,
+      `\rreconcile ${renderProgress(3, 3)}\n`,
+      `\rpush      ${renderProgress(0, 2)}`,
+      `\rpush      ${renderProgress(2, 2)}\n`,
+    ]);
+  });
+
+  it('exits 1 and lists the conversation when a push fails or skips it; --json prints the report', async () => {
+    const { held, stored } = threeConversations();
+    const inbox = fakeInbox(stored);
+    // Reconciled by the inbox; the push skips one conversation and fails the other.
+    const transport: Transport = (request) =>
+      request.url.endsWith('/reconcile')
+        ? inbox.transport(request)
+        : Promise.resolve(
+            answerEach(request, (c) =>
+              c.conversationId === 'kondo-conv-new-0100'
+                ? result(c.conversationId, 'failed', 'INVALID_TRIGGER')
+                : result(c.conversationId ?? null, 'skipped', 'SKIPPED_NO_LABEL')
+            )
+          );
+    const fake = { transport };
+    const cli = io(fake.transport);
+    assert.equal(await main(['resync', conversationsFile(held), ...auth], cli), 1);
+    const printed = cli.lines.out.join('\n');
+    assert.match(
+      printed,
+      /pushed 0 messages in 0 conversations; 1 already complete; 1 skipped; 1 failed/
+    );
+    assert.match(printed, /1\s+kondo-conv-tom-0002\s+skipped\s+push\s+SKIPPED_NO_LABEL/);
+    assert.match(printed, /2\s+kondo-conv-new-0100\s+failed\s+push\s+INVALID_TRIGGER/);
+    const json = io(fake.transport);
+    assert.equal(await main(['resync', conversationsFile(held), ...auth, '--json'], json), 1);
+    const parsed = JSON.parse(json.lines.out.join('')) as {
+      counts: Record<string, number>;
+      outcomes: { messageScope: string | null; pushedMessageIds: string[] }[];
+    };
+    assert.deepEqual(parsed.counts, { complete: 1, pushed: 0, skipped: 1, failed: 1 });
+    assert.deepEqual(
+      parsed.outcomes.map((o) => [o.messageScope, o.pushedMessageIds.length]),
+      [
+        [null, 0],
+        ['latest', 3],
+        ['full', 2],
+      ]
+    );
   });
 });
 
@@ -209,6 +413,7 @@ describe('printing', () => {
   it('draws a progress bar', () => {
     assert.equal(renderProgress(50, 200, 10), '[###.......]  25%  50/200 conversations');
     assert.equal(renderProgress(0, 0, 4), '[####] 100%  0/0 conversations');
+    assert.equal(renderProgress(1, 4, 4, 'push'), 'push [#...]  25%  1/4 conversations');
   });
 
   it('aligns table columns', () => {

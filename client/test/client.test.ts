@@ -136,6 +136,23 @@ describe('KondoClient.push', () => {
     assert.equal(fake.requests.length, 1);
   });
 
+  it('stops at once on 503 SYNC_PAUSED: an admin paused syncing, Retry-After is not waited out', async () => {
+    const fake = fakeTransport(() =>
+      respond(
+        503,
+        { error: { code: 'SYNC_PAUSED', message: 'A Salesforce admin has paused Kondo syncing.' } },
+        { 'Retry-After': '900' }
+      )
+    );
+    await assert.rejects(client(fake.transport).push(many(450)), (error: unknown) => {
+      assert.ok(error instanceof KondoApiError);
+      assert.equal(error.code, 'SYNC_PAUSED');
+      assert.equal(error.status, 503);
+      return true;
+    });
+    assert.equal(fake.requests.length, 1, 'no retry and no later request');
+  });
+
   it('retries only the conversations that lost a row lock', async () => {
     const fake = fakeTransport((request, n) =>
       answerEach(request, (c) =>
@@ -271,6 +288,11 @@ describe('toInputPath', () => {
       'conversations[201].person'
     );
     assert.equal(toInputPath('$', [0]), '$');
+    assert.equal(
+      toInputPath('conversations[1].messages[3].hash', [4, 9], [0, 5_000]),
+      'conversations[9].messages[5003].hash',
+      'a message of a reconcile part that starts at message 5,000'
+    );
   });
 });
 

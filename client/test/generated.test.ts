@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { MAX_CONVERSATIONS_PER_REQUEST } from '../src/batching';
+import { MAX_CONVERSATIONS_PER_REQUEST, MAX_RECONCILE_CONVERSATIONS } from '../src/batching';
 import { MAX_PROFILES_PER_REQUEST } from '../src/client';
 import { GENERATE_COMMAND, GENERATED_FILE, generateTypes } from '../tools/generate';
 import { OPENAPI_FILE, readOpenApi } from '../tools/openapi';
@@ -33,5 +33,9 @@ describe('generated OpenAPI types', () => {
       schemas.ConversationsRequest?.properties.conversations?.maxItems
     );
     assert.equal(MAX_PROFILES_PER_REQUEST, schemas.LookupRequest?.properties.profiles?.maxItems);
+    assert.equal(
+      MAX_RECONCILE_CONVERSATIONS,
+      schemas.ReconcileRequest?.properties.conversations?.maxItems
+    );
   });
 });

@@ -388,6 +388,8 @@ export interface components {
       id: string;
       /** @description SHA-256 of the body's UTF-8 bytes, lowercase hex. Without it only presence is checked. */
       hash?: string | null;
+      /** @description Kondo holds the message as deleted on LinkedIn. A stored message not yet marked deleted is then listed in different (push it with deleted true). A message Salesforce marked deleted is never different (a deletion is final). */
+      deleted?: boolean | null;
     };
     ReconcileResponse: {
       requestId: string;

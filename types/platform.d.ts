@@ -32,11 +32,6 @@ declare module '@salesforce/customPermission/*' {
   export default granted;
 }
 
-declare module '@salesforce/label/*' {
-  const label: string;
-  export default label;
-}
-
 declare module 'lightning/platformShowToastEvent' {
   export interface ShowToastEventDetail {
     title: string;

@@ -4,12 +4,12 @@
 // because apex-ls reports every public member of a global REST DTO and every @AuraEnabled
 // method as unused (their callers live outside Apex), while genuinely dead locals and
 // parameters are caught by PMD's unused-code rules in check 7.
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { exec } from '../lib/exec';
 import type { CheckResult, Finding } from '../lib/findings';
+import { javaTool } from '../lib/jvm';
 import { rel } from '../lib/project';
 
-const JAVA_LIB = 'node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib/*';
 const FAILING = new Set(['Syntax', 'Error', 'Missing', 'Warning']);
 
 interface ApexLsReport {
@@ -23,21 +23,13 @@ export function checkApexSemantics(
   root: string,
   toolRoot: string = process.cwd()
 ): CheckResult & { unused: Finding[] } {
+  // In npm test's JVM server when it runs (scripts/lib/jvm.ts), which serves its own folder:
+  // the workspace is passed as an absolute path, so the folder it runs from does not matter.
+  const java = javaTool(toolRoot, 'io.github.apexdevtools.apexls.CheckForIssues');
   const result = exec(
-    'java',
-    [
-      '-cp',
-      join(toolRoot, JAVA_LIB),
-      'io.github.apexdevtools.apexls.CheckForIssues',
-      '-n',
-      '-f',
-      'json',
-      '-d',
-      'unused',
-      '-w',
-      root,
-    ],
-    { cwd: root }
+    java.command,
+    [...java.args, '-n', '-f', 'json', '-d', 'unused', '-w', resolve(root)],
+    { cwd: toolRoot }
   );
   // Exit codes: 0 clean, 4 errors, 5-7 warnings or unused only; 1 and 3 are the tool failing.
   if (![0, 4, 5, 6, 7].includes(result.status)) {

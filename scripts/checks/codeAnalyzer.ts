@@ -16,6 +16,7 @@ import {
 } from '@salesforce/code-analyzer-core';
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import type { CheckResult, Finding } from '../lib/findings';
+import { javaCommandScript, jvmServerAddress } from '../lib/jvm';
 import { PACKAGE_DIR, rel } from '../lib/project';
 
 export const RULE_SELECTORS = [
@@ -38,8 +39,14 @@ export async function checkCodeAnalyzer(
 ): Promise<CheckResult & { ruleCount: number }> {
   const workFolder = join(root, '.code-analyzer');
   mkdirSync(workFolder, { recursive: true });
+  // In npm test's JVM server when it runs (scripts/lib/jvm.ts): the engines start `java_command`
+  // with java's arguments, and the script hands them to the server.
+  const javaCommand = jvmServerAddress() ? javaCommandScript(workFolder) : undefined;
   const config = CodeAnalyzerConfig.fromObject(
     {
+      ...(javaCommand
+        ? { engines: { pmd: { java_command: javaCommand }, cpd: { java_command: javaCommand } } }
+        : {}),
       log_folder: workFolder,
       root_working_folder: workFolder,
       log_level: LogLevel.Warn,

@@ -1,7 +1,8 @@
 // Check 9: metadata that would not deploy for reasons knowable offline. The source converter
 // silently repairs truncated XML and mismatched tags and silently drops a class without its
 // -meta.xml, so this check looks for those itself before running the conversion. Lightning
-// pages are checked against the components and templates they name (flexiPages.ts).
+// pages are checked against the components and templates they name (flexiPages.ts), Flows
+// against the objects, fields and elements they name (flows.ts).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -10,7 +11,10 @@ import type { CheckResult, Finding } from '../lib/findings';
 import { PACKAGE_DIR, lwcBundles, packageFiles, packageSchema, read, rel } from '../lib/project';
 import { loadStandardFields, SchemaIndex } from './fieldReferences';
 import { checkFlexiPages } from './flexiPages';
+import { checkFlows } from './flows';
 import { runSf } from '../../client/src/sf';
+import { readCustomLabels } from '../lib/labels';
+import { LABEL_TYPES_FILE, syncLabelTypes } from '../tools/labelTypes';
 
 const xml = new XMLParser({ ignoreAttributes: true, isArray: (name) => ARRAY_TAGS.has(name) });
 const ARRAY_TAGS = new Set([
@@ -206,6 +210,98 @@ function checkFieldFiles(ctx: MetadataContext): void {
   }
 }
 
+// `@salesforce/label/c.<name>` in a component's source; `System.Label.<name>` (any case, as Apex
+// names are) or `Label.<name>` as written in Apex. The bare form is matched case-sensitively so
+// that a variable named `label` is not read as the class; `Label.get` is the class's method.
+const COMPONENT_LABEL = /['"]@salesforce\/label\/(?:c|kondo)\.(\w+)['"]/g;
+const APEX_LABEL = /(?<![\w.])(?:[Ss][Yy][Ss][Tt][Ee][Mm]\.[Ll][Aa][Bb][Ee][Ll]|Label)\.(\w+)/g;
+const LABEL_METHODS = new Set(['get', 'translationexists']);
+
+/** Apex without comments and string literals, line breaks kept, so matches keep their lines. */
+function apexCode(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'/g, (part) =>
+    part.replace(/[^\n]/g, ' ')
+  );
+}
+
+function lineOf(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
+}
+
+/**
+ * Every label a component or an Apex class names exists in some labels file, no label is
+ * defined twice (the features' files merge into one CustomLabels on deploy), each has the value
+ * and short description the Metadata API requires, and types/labels.d.ts declares exactly them.
+ */
+function checkLabels(ctx: MetadataContext): number {
+  const labels = readCustomLabels(ctx.root);
+  const defined = new Map<string, string>();
+  for (const label of labels) {
+    const key = label.name.toLowerCase();
+    const first = defined.get(key);
+    if (first !== undefined) {
+      ctx.findings.push({
+        file: label.file,
+        rule: 'label-duplicate',
+        message: `label ${label.name} is also defined in ${first}`,
+      });
+    }
+    defined.set(key, first ?? label.file);
+    if (
+      !/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/.test(label.name) ||
+      !label.value ||
+      !label.shortDescription
+    ) {
+      ctx.findings.push({
+        file: label.file,
+        rule: 'label-invalid',
+        message: `label ${label.name || '(no name)'} needs a valid API name, a value and a short description`,
+      });
+    }
+  }
+  const unknown = (file: string, line: number, name: string, exists: boolean): void => {
+    if (!exists) {
+      ctx.findings.push({
+        file: rel(ctx.root, file),
+        line,
+        rule: 'label-unknown',
+        message: `names the custom label ${name}, which no labels file defines`,
+      });
+    }
+  };
+  for (const bundle of lwcBundles(ctx.root)) {
+    for (const file of bundle.files) {
+      // The .js beside a .ts is its compiled output: the .ts is read.
+      const compiled = file.endsWith('.js') && bundle.files.includes(file.replace(/\.js$/, '.ts'));
+      if (!/\.(ts|js)$/.test(file) || compiled || file.endsWith('.d.ts')) {
+        continue;
+      }
+      const text = read(file);
+      for (const match of text.matchAll(COMPONENT_LABEL)) {
+        const name = match[1] as string;
+        unknown(file, lineOf(text, match.index), name, defined.has(name.toLowerCase()));
+      }
+    }
+  }
+  for (const file of ctx.files.filter((f) => f.endsWith('.cls') || f.endsWith('.trigger'))) {
+    const code = apexCode(read(file));
+    for (const match of code.matchAll(APEX_LABEL)) {
+      const name = match[1] as string;
+      if (!LABEL_METHODS.has(name.toLowerCase())) {
+        unknown(file, lineOf(code, match.index), name, defined.has(name.toLowerCase()));
+      }
+    }
+  }
+  if (!syncLabelTypes(ctx.root, false)) {
+    ctx.findings.push({
+      file: LABEL_TYPES_FILE,
+      rule: 'label-types-stale',
+      message: 'does not declare exactly the labels of force-app/**/labels: run npm run build',
+    });
+  }
+  return labels.length;
+}
+
 function checkConversion(ctx: MetadataContext): number {
   const output = mkdtempSync(join(tmpdir(), 'kondo-mdapi-'));
   try {
@@ -269,11 +365,15 @@ export function checkMetadata(root: string, options: { convert?: boolean } = {})
   checkPermissionSets(ctx);
   checkLayouts(ctx);
   const wellFormed = !ctx.findings.some((f) => f.rule === 'malformed-xml');
+  const labelCount = wellFormed ? checkLabels(ctx) : 0;
   const pages = wellFormed ? checkFlexiPages(root) : undefined;
   ctx.findings.push(...(pages?.findings ?? []));
+  if (wellFormed) {
+    ctx.findings.push(...checkFlows(root, files, ctx.index));
+  }
   const members = options.convert === false || !wellFormed ? 0 : checkConversion(ctx);
   return {
     findings: ctx.findings,
-    summary: `${files.filter((f) => f.endsWith('.xml')).length} XML files, ${schema.objects.size} objects, ${schema.fields.size} fields, ${pages?.summary ?? 'Lightning pages not read (malformed XML)'}; conversion: ${members} components`,
+    summary: `${files.filter((f) => f.endsWith('.xml')).length} XML files, ${schema.objects.size} objects, ${schema.fields.size} fields, ${labelCount} custom labels, ${pages?.summary ?? 'Lightning pages not read (malformed XML)'}; conversion: ${members} components`,
   };
 }

@@ -83,8 +83,8 @@ const PLANTS: Plant[] = [
   {
     name: 'a dropped permission check: the setup page without Kondo Admin',
     file: 'force-app/main/setup/classes/SetupController.cls',
-    from: 'if (!System.FeatureManagement.checkPermission(MANAGE_SETTINGS_PERMISSION)) {',
-    to: 'if (false && !System.FeatureManagement.checkPermission(MANAGE_SETTINGS_PERMISSION)) {',
+    from: 'if (!KondoPermissions.canManageSettings()) {',
+    to: 'if (false && !KondoPermissions.canManageSettings()) {',
     classes: ['SetupController_Tests'],
   },
   {
@@ -104,8 +104,8 @@ const PLANTS: Plant[] = [
   {
     name: 'the REST API without its Kondo Sync API permission check',
     file: 'force-app/main/core/classes/KondoRestErrors.cls',
-    from: 'if (!System.FeatureManagement.checkPermission(SYNC_API_PERMISSION)) {',
-    to: 'if (false && !System.FeatureManagement.checkPermission(SYNC_API_PERMISSION)) {',
+    from: 'if (!KondoPermissions.canCallSyncApi()) {',
+    to: 'if (false && !KondoPermissions.canCallSyncApi()) {',
     classes: ['KondoRestErrors_Tests'],
   },
 ];

@@ -12,6 +12,7 @@ import { checkFieldReferences } from './fieldReferences';
 import { checkLwcCompile } from './lwcCompile';
 import { checkMetadata } from './metadata';
 import { copyInto, makeFixture, plant } from './fixture';
+import { syncLabelTypes } from '../tools/labelTypes';
 import type { CheckResult } from '../lib/findings';
 
 const created: string[] = [];
@@ -242,6 +243,70 @@ describe('check 9: metadata that would not deploy', () => {
 `
     );
     assert.ok(rules(checkMetadata(root, fast)).includes('layout-unknown-field'));
+  });
+  describe('custom labels', () => {
+    const LABELS = 'force-app/main/demo/labels/CustomLabels.labels-meta.xml';
+    const labelsFile = (...names: string[]): string =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">\n${names
+        .map(
+          (name) =>
+            `    <labels>\n        <fullName>${name}</fullName>\n        <language>en_US</language>\n        <protected>false</protected>\n        <shortDescription>${name}</shortDescription>\n        <value>Demo text</value>\n    </labels>\n`
+        )
+        .join('')}</CustomLabels>\n`;
+    /** The fixture with one label, named by its component and its class, and its declarations. */
+    function withLabel(): string {
+      const root = fixture();
+      copyInto(root, LABELS, labelsFile('Demo_Title'));
+      plant(root, `${BUNDLE}/demoCard.ts`, (text) =>
+        text
+          .replace(
+            "from 'lwc';",
+            "from 'lwc';\nimport TITLE from '@salesforce/label/c.Demo_Title';"
+          )
+          .replace("@api title = 'Demo';", '@api title = TITLE;')
+      );
+      plant(root, SELECTOR, (text) =>
+        text.replace(
+          "record.Title = 'Buyer';",
+          'record.Title = System.Label.Demo_Title; // Label.Demo_Gone is only a comment'
+        )
+      );
+      syncLabelTypes(root, true);
+      return root;
+    }
+    it('passes labels that exist, named by a component and by Apex', () => {
+      assert.deepEqual(rules(checkMetadata(withLabel(), fast)), []);
+    });
+    it('fails on a component importing a label no labels file defines', () => {
+      const root = withLabel();
+      plant(root, `${BUNDLE}/demoCard.ts`, (text) => text.replace('c.Demo_Title', 'c.Demo_Titel'));
+      assert.deepEqual(rules(checkMetadata(root, fast)), ['label-unknown']);
+    });
+    it('fails on Apex naming a label no labels file defines, in any case of System.Label', () => {
+      const root = withLabel();
+      plant(root, SELECTOR, (text) =>
+        text.replace('System.Label.Demo_Title', 'system.label.Demo_Missing')
+      );
+      const findings = checkMetadata(root, fast).findings;
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.file, f.line]),
+        [['label-unknown', SELECTOR, 8]]
+      );
+    });
+    it('fails on a label defined in two features', () => {
+      const root = withLabel();
+      copyInto(
+        root,
+        'force-app/main/other/labels/CustomLabels.labels-meta.xml',
+        labelsFile('Demo_Title')
+      );
+      assert.ok(rules(checkMetadata(root, fast)).includes('label-duplicate'));
+    });
+    it('fails when the label declarations are stale', () => {
+      const root = withLabel();
+      copyInto(root, LABELS, labelsFile('Demo_Title', 'Demo_Subtitle'));
+      assert.deepEqual(rules(checkMetadata(root, fast)), ['label-types-stale']);
+    });
   });
   it('fails when the source conversion fails', () => {
     const root = fixture();

@@ -53,6 +53,8 @@ const REST_RESPONSE_CONTRACTS: [apexFile: string, apexClass: string, schema: str
   ],
   ['force-app/main/reconcile/classes/ReconcileResult.cls', 'ReconcileResult', 'ReconcileResult'],
   ['force-app/main/lookup/classes/LookupField.cls', 'LookupField', 'LookupField'],
+  ['force-app/main/changes/classes/ChangesResponse.cls', 'ChangesResponse', 'ChangesResponse'],
+  ['force-app/main/changes/classes/RecordChange.cls', 'RecordChange', 'RecordChange'],
 ];
 /** Request schemas read by a parser class through string keys. */
 const REST_REQUEST_CONTRACTS: [parserFile: string, schemas: string[]][] = [
@@ -65,6 +67,10 @@ const REST_REQUEST_CONTRACTS: [parserFile: string, schemas: string[]][] = [
     'force-app/main/reconcile/classes/ReconcileRequestParser.cls',
     ['ReconcileRequest', 'HeldConversation', 'HeldMessage'],
   ],
+];
+/** Query strings read by a parser class (`params.get('name')`): parser -> path and verb. */
+const REST_QUERY_CONTRACTS: [parserFile: string, path: string, method: 'get'][] = [
+  ['force-app/main/changes/classes/ChangesRequestParser.cls', '/v1/changes', 'get'],
 ];
 /** Component DTOs: every exported interface must match an inner class of the controller. */
 const LWC_CONTRACTS: [tsFile: string, apexFile: string][] = [
@@ -170,6 +176,23 @@ describe('Apex REST DTOs and the OpenAPI schemas name the same fields', () => {
         [],
         'read by the parser but not documented'
       );
+    });
+  }
+});
+
+describe('query parameters: what a parser reads is what the description documents', () => {
+  for (const [file, path, method] of REST_QUERY_CONTRACTS) {
+    it(`${file} reads exactly the query parameters of GET ${path}`, () => {
+      const operation = (document.paths[path] as Record<string, unknown> | undefined)?.[method] as
+        { parameters?: { name: string; in: string }[] } | undefined;
+      assert.ok(operation, `no ${method} ${path} in the description`);
+      const documented = (operation.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort();
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const read = [...new Set([...text.matchAll(/\.get\(\s*'(\w+)'\s*\)/g)].map((m) => m[1]))];
+      assert.deepEqual(read.sort(), documented);
     });
   }
 });

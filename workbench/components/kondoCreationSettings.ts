@@ -2,6 +2,7 @@
 // Apex: the draft is the local org's, from the real SetupController.getSetup. Edits are sent up
 // as `settingchange` events (kondoSetup's own entry and tests show them saved).
 import { orgSetupPage, settingError } from '../fixtures/setupProps';
+import { query } from '../src/localOrg';
 import { defineEntry } from '../src/types';
 
 export default defineEntry({
@@ -16,6 +17,28 @@ export default defineEntry({
       user: 'admin',
       props: async (context) => ({ configuration: (await orgSetupPage(context)).configuration }),
     },
+    contacts: {
+      label: 'Creating Contacts',
+      description:
+        'Contacts created into the default Account, picked from the org’s Accounts with the record picker (the workbench’s stand-in searches the org as the viewing user).',
+      user: 'admin',
+      props: async (context) => {
+        const [account] = await query<{ Id: string }>(
+          context.user,
+          'SELECT Id FROM Account ORDER BY Name LIMIT 1'
+        );
+        return {
+          configuration: {
+            ...(await orgSetupPage(context)).configuration,
+            createIfMissing: true,
+            createAs: 'Contact',
+            accountRule: 'DEFAULT_ACCOUNT',
+            defaultAccountId: account?.Id ?? null,
+          },
+          editedFields: ['createIfMissing', 'createAs', 'accountRule', 'defaultAccountId'],
+        };
+      },
+    },
     errors: {
       label: 'Field error',
       description: 'Creation on, always the default Account, and an Id the server refused.',
@@ -28,7 +51,7 @@ export default defineEntry({
           accountRule: 'DEFAULT_ACCOUNT',
           defaultAccountId: '001000000000000',
         },
-        errors: [settingError('defaultAccountId', 'The default Account must be an Account Id.')],
+        errors: [settingError('defaultAccountId', 'Choose an Account: this is not the Id of one.')],
       }),
     },
   },

@@ -16,9 +16,20 @@ export default defineEntry({
       user: 'admin',
       props: async (context) => ({ configuration: (await orgSetupPage(context)).configuration }),
     },
+    'messages-off': {
+      label: 'Messages off',
+      description:
+        'Messages are not synced, so the Task window is disabled; both differ from what is saved and are marked Edited.',
+      user: 'admin',
+      props: async (context) => ({
+        configuration: { ...(await orgSetupPage(context)).configuration, syncMessages: false },
+        editedFields: ['syncMessages', 'taskWindowDays'],
+      }),
+    },
     errors: {
       label: 'Field error',
-      description: 'A task window the server refused: its message shows under the input.',
+      description:
+        'A task window the server refused: the input is marked invalid with its message.',
       user: 'admin',
       props: async (context) => ({
         configuration: { ...(await orgSetupPage(context)).configuration, taskWindowDays: 99999 },

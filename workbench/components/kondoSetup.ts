@@ -3,6 +3,7 @@
 // viewing user, and what is saved stays in the org (npm start -- --reset starts over from a
 // first install). Only what the org cannot be made to do on demand is simulated.
 import type { SetupPage } from '../../types/dto/setup';
+import { EMPTY_HEALTH, orgSetupPage } from '../fixtures/setupProps';
 import { apexError } from '../src/apexRuntime';
 import { defineEntry } from '../src/types';
 
@@ -16,6 +17,27 @@ export default defineEntry({
       label: 'Local org',
       description:
         'The org’s settings, mappings and sync log, read and saved by the real SetupController as the viewing user (an admin by default).',
+    },
+    'first-install': {
+      label: 'First install',
+      description:
+        'Before Kondo’s first sync (simulated: the org’s getSetup without its sample syncs): the checklist, an empty chart and sync log. Saves go to the org.',
+      user: 'admin',
+      apex: {
+        'SetupController.getSetup': async (_params, context) => {
+          const page = await orgSetupPage(context);
+          return {
+            ...page,
+            connection: {
+              ...page.connection,
+              lastSuccessfulSyncAt: null,
+              failedConversationsLast24Hours: 0,
+              failedRequestsLast24Hours: 0,
+            },
+            health: EMPTY_HEALTH,
+          };
+        },
+      },
     },
     'save-failed': {
       label: 'Save failure',

@@ -29,8 +29,36 @@ export default defineEntry({
         ...(await catalog(context)),
         mappings: SAMPLE_MAPPINGS,
         readBackFields: SAMPLE_READ_BACK,
+        savedMappings: SAMPLE_MAPPINGS,
+        savedReadBackFields: SAMPLE_READ_BACK,
         errors: [],
       }),
+    },
+    edited: {
+      label: 'Edited rows',
+      description:
+        'Since the last save a mapping was changed and one added, and two shown fields swapped: the changed and added rows are marked.',
+      user: 'admin',
+      props: async (context) => {
+        const [first, second, ...rest] = SAMPLE_READ_BACK;
+        return {
+          ...(await catalog(context)),
+          mappings: [
+            { ...SAMPLE_MAPPINGS[0]!, targetField: 'Department' },
+            ...SAMPLE_MAPPINGS.slice(1),
+            {
+              objectName: 'Lead',
+              kondoProperty: 'notes',
+              targetField: 'Description',
+              overwritePolicy: 'OVERWRITE',
+            },
+          ],
+          readBackFields: [second!, first!, ...rest],
+          savedMappings: SAMPLE_MAPPINGS,
+          savedReadBackFields: SAMPLE_READ_BACK,
+          errors: [],
+        };
+      },
     },
     empty: {
       label: 'Nothing mapped',
@@ -46,7 +74,7 @@ export default defineEntry({
     errors: {
       label: 'Row errors',
       description:
-        'The server refused an import: each error shows at its row (the field a list cannot go into is not offered, so its picker is empty), a section-wide one above the lists.',
+        'The server refused an import: each error marks the picker at fault in its row (the field a list cannot go into is not offered, so its picker is empty), a shown field’s error shows under it, a section-wide one above the lists.',
       user: 'admin',
       props: async (context) => ({
         ...(await catalog(context)),
@@ -61,25 +89,26 @@ export default defineEntry({
             section: 'mappings',
             rowIndex: 6,
             field: 'targetField',
-            message: 'Lead Status (PICKLIST) cannot hold the Kondo property labels.',
+            message:
+              'Lead Status cannot hold the Kondo property Kondo labels: choose a field of another type.',
           },
           {
             section: 'mappings',
             rowIndex: 7,
             field: 'targetField',
-            message: 'Another mapping already writes Lead.Title.',
+            message: 'Another mapping already writes Title.',
           },
           {
             section: 'readBackFields',
             rowIndex: 5,
             field: 'field',
-            message: 'Contact.Email is listed twice.',
+            message: 'Email is listed twice.',
           },
           {
             section: 'readBackFields',
             rowIndex: null,
             field: 'readBackFields',
-            message: 'At most 200 fields.',
+            message: 'At most 200 fields can be shown.',
           },
         ],
       }),

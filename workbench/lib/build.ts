@@ -17,10 +17,10 @@ import { dirname, join, resolve, sep } from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
-import { XMLParser } from 'fast-xml-parser';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 import ts from 'typescript';
-import { lwcBundles, packageFiles } from '../../scripts/lib/project';
+import { customLabelValues } from '../../scripts/lib/labels';
+import { lwcBundles } from '../../scripts/lib/project';
 import { readCatalog, type Catalog } from './catalog';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -49,6 +49,15 @@ const PLATFORM_MODULES: Record<string, string> = {
   'lightning/platformShowToastEvent': join(SRC, 'platform', 'showToastEvent.ts'),
 };
 
+/**
+ * Base components the lightning-base-components package does not ship, each standing in for the
+ * platform's with the same public API (workbench/lightning/<name>).
+ */
+const BASE_COMPONENT_STAND_INS = ['recordPicker'].map((name) => ({
+  name: `lightning/${name}`,
+  path: join(ROOT, 'workbench', 'lightning', name, `${name}.ts`),
+}));
+
 // The compiler options tsconfig.lwc.json emits the deployed .js with. It sets isolatedModules,
 // so transpiling one file at a time gives the same JavaScript as `npm run build`.
 function lwcCompilerOptions(): ts.CompilerOptions {
@@ -56,22 +65,6 @@ function lwcCompilerOptions(): ts.CompilerOptions {
   const config = ts.readConfigFile(configFile, (path) => ts.sys.readFile(path));
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT, undefined, configFile);
   return parsed.options;
-}
-
-function customLabels(root: string): Map<string, string> {
-  const labels = new Map<string, string>();
-  const parser = new XMLParser({ isArray: (name) => name === 'labels' });
-  for (const file of packageFiles(root).filter((path) => path.endsWith('.labels-meta.xml'))) {
-    const parsed = parser.parse(readFileSync(file, 'utf8')) as {
-      CustomLabels?: { labels?: { fullName?: string; value?: string }[] };
-    };
-    for (const label of parsed.CustomLabels?.labels ?? []) {
-      if (label.fullName) {
-        labels.set(label.fullName, String(label.value ?? ''));
-      }
-    }
-  }
-  return labels;
 }
 
 function catalogModule(catalog: Catalog): string {
@@ -94,7 +87,7 @@ function catalogModule(catalog: Catalog): string {
 
 function workbenchPlugin(catalog: Catalog): Plugin {
   const compilerOptions = lwcCompilerOptions();
-  const labels = customLabels(ROOT);
+  const labels = customLabelValues(ROOT);
   return {
     name: 'kondo-workbench',
     resolveId(source) {
@@ -264,14 +257,16 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
         lwc({
           rootDir: SRC,
           ...LWC_OPTIONS,
-          // The workbench's own modules are plain TypeScript, not components.
-          exclude: [`${join(ROOT, 'workbench')}/**`],
+          // The workbench's own modules are plain TypeScript, not components; its stand-ins for
+          // base components the package lacks (workbench/lightning) are components.
+          exclude: [`${join(ROOT, 'workbench')}/{src,components,fixtures,lib,tests}/**`],
           // c/<name> for every module of the package, template-less ones (kondoErrors) included.
           modules: [
             ...lwcModuleSources().map((module) => ({
               name: `c/${module.name}`,
               path: module.path,
             })),
+            ...BASE_COMPONENT_STAND_INS,
             { npm: 'lightning-base-components' },
           ],
         })

@@ -27,6 +27,11 @@ export function activateState(state: ActiveState): void {
   active = state;
 }
 
+/** The user the shown state's Apex runs as; the workbench's base-component stand-ins read as them too. */
+export function viewingUser(): LocalOrgUser | undefined {
+  return active?.user;
+}
+
 /**
  * A failed Apex call as a component receives it (wire `error`, rejected call): the platform's
  * fields (`status`, `statusText`, `ok`, `body`, `headers`) on an Error.

@@ -1,9 +1,12 @@
 // The setup page in a real browser on the local org, driven as an admin would, with the real
 // SetupController answering: editing a mapping row through the base components' comboboxes, a
-// save the validator refuses (the row shows its error, the edits stay) and the fixed save, saved
-// rows that no longer validate, a save that fails on the server, a rep without Kondo Admin, the
-// sync log's failure filters, the LinkedIn URL tester, and a mapping saved here that the next
-// push through the API writes. Each test starts from the same saved configuration.
+// save the validator refuses (the picker at fault is marked, the summary links to it, the edits
+// stay) and the fixed save, saved rows that no longer validate, a save and an import that fail on
+// the server (a panel stays on the page), a rep without Kondo Admin, the docked footer and the
+// section navigation, settings that follow their parent and the default Account's record picker,
+// a narrow screen, the first-install checklist, the sync log's failure filters, the LinkedIn URL
+// tester, and a mapping saved here that the next push through the API writes. The texts are the
+// Custom Labels' values. Each test starts from the same saved configuration.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -41,13 +44,13 @@ function contactRows(page: Page): Locator {
 
 /** Opens a lightning-combobox and clicks the option with that label, as a mouse user does. */
 async function choose(combobox: Locator, optionLabel: string): Promise<void> {
-  await combobox.locator('button').click();
+  await combobox.locator('button[role="combobox"]').click();
   await combobox.locator('lightning-base-combobox-item', { hasText: optionLabel }).first().click();
   await settle(combobox.page());
 }
 
 async function comboboxValue(combobox: Locator): Promise<string> {
-  return (await combobox.locator('button').innerText()).trim();
+  return (await combobox.locator('button[role="combobox"]').innerText()).trim();
 }
 
 async function unsavedShown(page: Page): Promise<boolean> {
@@ -57,6 +60,53 @@ async function unsavedShown(page: Page): Promise<boolean> {
 async function save(page: Page): Promise<void> {
   await page.locator('lightning-button.save button').click();
   await settle(page);
+}
+
+/** The message a base component shows under its input when marked invalid (not its label). */
+async function helpText(input: Locator): Promise<string> {
+  return input.locator('.slds-form-element__help').evaluate((help) =>
+    Array.from(help.childNodes)
+      .filter((node) => !(node instanceof Element && node.matches('.slds-assistive-text')))
+      .map((node) => node.textContent ?? '')
+      .join('')
+      .trim()
+  );
+}
+
+/** The summary's lines, as read. */
+async function summaryLines(page: Page): Promise<string[]> {
+  return (await page.locator('c-kondo-setup .error-line').allInnerTexts()).map((text) =>
+    text.trim()
+  );
+}
+
+/** The focused element, through the shadow roots, as `tag.class`. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) {
+      element = element.shadowRoot.activeElement;
+    }
+    const host = element as HTMLElement | null;
+    return host ? `${host.tagName.toLowerCase()}.${host.className}` : '';
+  });
+}
+
+/** The innermost focused element's nearest ancestor of that tag (through shadow roots). */
+async function focusedWithin(page: Page, tag: string): Promise<string | null> {
+  return page.evaluate((wanted) => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) {
+      element = element.shadowRoot.activeElement;
+    }
+    for (let node: Node | null = element; node;) {
+      if (node instanceof Element && node.tagName.toLowerCase() === wanted) {
+        return node.className;
+      }
+      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    }
+    return null;
+  }, tag);
 }
 
 describe('kondoSetup in the browser', () => {
@@ -109,6 +159,11 @@ describe('kondoSetup in the browser', () => {
       'the page heading'
     );
     assert.equal(await page.locator('c-kondo-setup lightning-card.section').count(), 9);
+    assert.equal(
+      await page.locator('c-kondo-setup-checklist').count(),
+      0,
+      'the sample org has synced: no first-install checklist'
+    );
     const contactMappings = SAMPLE_MAPPINGS.filter((row) => row.objectName === 'Contact');
     assert.equal(await contactRows(page).count(), contactMappings.length);
     assert.equal(await leadRows(page).count(), SAMPLE_MAPPINGS.length - contactMappings.length);
@@ -149,7 +204,7 @@ describe('kondoSetup in the browser', () => {
     assert.equal(await page.locator('lightning-button.save button').isDisabled(), false);
 
     const targetField = row.locator('lightning-combobox.target-field');
-    await targetField.locator('button').click();
+    await targetField.locator('button[role="combobox"]').click();
     const offered = (await targetField.locator('lightning-base-combobox-item').allInnerTexts()).map(
       (text) => text.trim()
     );
@@ -184,17 +239,31 @@ describe('kondoSetup in the browser', () => {
     assert.equal(await unsavedShown(page), true);
 
     await save(page);
-    const errorText = 'Another mapping already writes Lead.Title.';
-    assert.equal((await added.locator('.row-error').innerText()).trim(), errorText);
+    const errorText = 'Another mapping already writes Title.';
+    assert.equal(
+      await helpText(added.locator('lightning-combobox.target-field')),
+      errorText,
+      'the field picker at fault shows the error, as a base input shows its own'
+    );
     assert.equal(
       await page.locator('tr.mapping-row_error').count(),
       1,
       'only the duplicate row is marked'
     );
+    assert.equal(
+      (await added.locator('.row-number').innerText()).trim(),
+      String(leadCount + 1),
+      'the row shows the number the summary names'
+    );
     assert.deepEqual(
-      (await page.locator('c-kondo-setup .error-line').allInnerTexts()).map((text) => text.trim()),
+      await summaryLines(page),
       [`Lead mapping ${leadCount + 1}: ${errorText}`],
       'the summary names the row as the Lead table numbers it'
+    );
+    assert.match(
+      await focused(page),
+      /validation-errors/,
+      'focus moves to the summary, as Lightning moves it to the errors'
     );
     assert.deepEqual(await toasts(page), [
       { title: 'Nothing was saved', message: '1 value needs fixing.', variant: 'error' },
@@ -247,12 +316,14 @@ describe('kondoSetup in the browser', () => {
     await settle(page);
     assert.equal(await unsavedShown(page), true);
     await save(page);
-    const messages = (await page.locator('tr.mapping-row_error .row-error').allInnerTexts()).map(
-      (text) => text.trim()
+    const messages = await Promise.all(
+      (await page.locator('tr.mapping-row_error lightning-combobox.target-field').all()).map(
+        helpText
+      )
     );
     assert.deepEqual(messages, [
       'Lead has no field Twitter__c.',
-      'Another mapping already writes Lead.Title.',
+      'Another mapping already writes Title.',
     ]);
     assert.deepEqual(await toasts(page), [
       { title: 'Nothing was saved', message: '2 values need fixing.', variant: 'error' },
@@ -267,10 +338,12 @@ describe('kondoSetup in the browser', () => {
     await broken.first().click();
     await settle(page);
     assert.deepEqual(
-      (await page.locator('tr.mapping-row_error .row-error').allInnerTexts()).map((text) =>
-        text.trim()
+      await Promise.all(
+        (await page.locator('tr.mapping-row_error lightning-combobox.target-field').all()).map(
+          helpText
+        )
       ),
-      ['Another mapping already writes Lead.Title.'],
+      ['Another mapping already writes Title.'],
       'the removed row’s error goes with it'
     );
     await broken.first().click();
@@ -296,6 +369,13 @@ describe('kondoSetup in the browser', () => {
     ]);
     assert.equal(await page.locator('lightning-input.log-retention input').inputValue(), '90');
     assert.equal(await unsavedShown(page), true, 'the edits are still there to retry');
+    const panel = page.locator('c-kondo-setup .save-failure');
+    assert.match(
+      (await panel.innerText()).trim(),
+      /^Kondo settings not saved\s+The settings could not be saved: you need access to the Kondo field mappings \(Kondo Admin permission set\)\.$/,
+      'the failure stays on the page, its code dropped, after the toast has gone'
+    );
+    assert.match(await focused(page), /save-failure/, 'focus moves to the panel');
     assertNoProblems();
   });
 
@@ -352,6 +432,14 @@ describe('kondoSetup in the browser', () => {
       reasons.map((text) => text.trim()),
       HEALTH.failures.map((row) => row.reason)
     );
+    // A conversation with an id links to its record, or to its log entry when never stored.
+    const linked = HEALTH.failures.filter((row) => row.conversationId);
+    assert.deepEqual(
+      await health
+        .locator('a.conversation-link')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      linked.map((row) => `/lightning/r/${row.conversationRecordId ?? row.id}/view`)
+    );
     await screenshot(page, 'kondoSetup-failed-conversations');
     assertNoProblems();
   });
@@ -381,11 +469,22 @@ describe('kondoSetup in the browser', () => {
     await run.click();
     await settle(page);
     assert.equal(await page.locator('.test-key').count(), 0);
-    assert.match(
+    assert.equal(
       (await page.locator('.test-rejected').innerText()).trim(),
-      /^NOT_LINKEDIN: /,
-      'the rejection shows its code and sentence'
+      'This address is not on linkedin.com.',
+      'the rejection in words, without its code'
     );
+    assert.doesNotMatch(await page.locator('.test-rejection').innerText(), /NOT_LINKEDIN/);
+    assert.equal(
+      (await page.locator('.test-hint').innerText()).trim(),
+      'Paste the address of a LinkedIn profile, such as https://www.linkedin.com/in/jane-doe.'
+    );
+
+    // Enter in the field tests it, as a form does.
+    await url.fill('https://www.linkedin.com/in/amelia-hart-ops/');
+    await url.press('Enter');
+    await settle(page);
+    assert.equal((await page.locator('.test-key code').innerText()).trim(), 'amelia-hart-ops');
     assertNoProblems();
   });
 
@@ -417,6 +516,292 @@ describe('kondoSetup in the browser', () => {
       "SELECT MailingCity FROM Contact WHERE Name = 'Amelia Hart'"
     );
     assert.equal(amelia?.MailingCity, location, 'the mapped field holds the pushed location');
+    assertNoProblems();
+  });
+
+  it('docks Save, Discard and the count of unsaved changes at the bottom of the window, and marks what was edited', async () => {
+    const page = await open('data');
+    const footer = page.locator('c-kondo-setup .save-bar');
+    const height = page.viewportSize()?.height ?? 0;
+    const docked = async (): Promise<boolean> => {
+      const box = await footer.boundingBox();
+      return box !== null && Math.abs(box.y + box.height - height) <= 1;
+    };
+    assert.equal((await footer.locator('.no-changes').innerText()).trim(), 'No unsaved changes');
+
+    await page.locator('lightning-input.task-window input').fill('45');
+    await page.locator('lightning-input.log-retention input').fill('60');
+    await settle(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await settle(page);
+    assert.equal(
+      await docked(),
+      true,
+      'at the top of the page the footer is at the window’s bottom'
+    );
+    assert.equal((await footer.locator('.unsaved').innerText()).trim(), '2 unsaved changes');
+    assert.equal(
+      await page.locator('c-kondo-setup c-kondo-setting-field .edited-mark').count(),
+      2,
+      'each edited setting is marked'
+    );
+    assert.deepEqual(
+      (await page.locator('c-kondo-setup nav.section-nav .nav-edited').allInnerTexts()).length,
+      2,
+      'and its section in the navigation'
+    );
+    await screenshot(page, 'kondoSetup-docked-footer');
+
+    await page.locator('c-kondo-setup c-kondo-key-backfill').scrollIntoViewIfNeeded();
+    await settle(page);
+    assert.equal(await docked(), true, 'in the middle of the page too');
+    await footer.locator('lightning-button.save button').click();
+    await settle(page);
+    assert.equal((await toasts(page)).at(-1)?.title, 'Kondo settings saved');
+    assert.equal((await footer.locator('.no-changes').innerText()).trim(), 'No unsaved changes');
+    assert.equal(await page.locator('c-kondo-setup .edited-mark').count(), 0);
+    const saved = workbench.apex<SetupPage>('admin', 'SetupController.getSetup').configuration;
+    assert.deepEqual([saved.taskWindowDays, saved.logRetentionDays], [45, 60]);
+    assert.equal(describeViolations(await axeViolations(page)), '');
+    assertNoProblems();
+  });
+
+  it('moves between the sections from the navigation, by mouse and keyboard', async () => {
+    const page = await open('data');
+    const nav = page.locator('c-kondo-setup nav.section-nav');
+    assert.deepEqual(
+      (await nav.locator('.nav-title').allInnerTexts()).map((text) => text.trim()),
+      [
+        'Connection',
+        'Matching',
+        'Record creation',
+        'Messages',
+        'Privacy',
+        'Sync frequency',
+        'Field mappings',
+        'Sync log',
+        'Export and import',
+      ]
+    );
+    const inView = async (name: string): Promise<boolean> => {
+      const box = await page
+        .locator(`c-kondo-setup c-kondo-setup-section[data-section-anchor="${name}"]`)
+        .boundingBox();
+      return box !== null && box.y >= -1 && box.y < 120;
+    };
+
+    await nav.locator('a', { hasText: 'Field mappings' }).click();
+    await settle(page);
+    assert.equal(await inView('mappings'), true, 'the mappings section is at the top');
+    assert.match(await focused(page), /section-anchor/, 'focus moved into the section');
+    assert.equal(
+      await nav.locator('a', { hasText: 'Field mappings' }).getAttribute('aria-current'),
+      'location'
+    );
+
+    await nav.locator('a', { hasText: 'Sync log' }).focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await inView('log'), true, 'Enter on a link moves there too');
+    assertNoProblems();
+  });
+
+  it('links each line of the summary to its input, which the server’s message marks', async () => {
+    const page = await open('data');
+    await page.locator('lightning-input.task-window input').fill('4000');
+    await settle(page);
+    await save(page);
+
+    assert.deepEqual(await summaryLines(page), [
+      'Days of messages that become Tasks: Enter a whole number of days from 0 to 3650.',
+    ]);
+    const taskWindow = page.locator('c-kondo-setup lightning-input.task-window');
+    assert.equal(await helpText(taskWindow), 'Enter a whole number of days from 0 to 3650.');
+    assert.match(
+      String(await taskWindow.getAttribute('class')),
+      /\bslds-has-error\b/,
+      'the input is marked invalid as a base input marks its own errors'
+    );
+    const badge = page.locator('c-kondo-setup nav.section-nav .nav-errors');
+    assert.equal(
+      (await badge.locator('[aria-hidden="true"]').innerText()).trim(),
+      '1',
+      'the section shows its error count'
+    );
+    assert.equal((await badge.locator('.slds-assistive-text').innerText()).trim(), '1 error');
+    await screenshot(page, 'kondoSetup-validation-summary');
+    assert.equal(describeViolations(await axeViolations(page)), '');
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('c-kondo-setup .error-link').click();
+    await settle(page);
+    assert.match(
+      String(await focusedWithin(page, 'lightning-input')),
+      /task-window/,
+      'following the link puts focus in the input'
+    );
+
+    await page.locator('c-kondo-setup .save-bar lightning-button.review-errors button').click();
+    await settle(page);
+    assert.match(await focused(page), /validation-errors/, 'the footer goes back to the summary');
+    assertNoProblems();
+  });
+
+  it('enables the settings record creation governs, and picks the default Account by name', async () => {
+    const [account] = workbench.query<{ Id: string; Name: string }>(
+      'admin',
+      'SELECT Id, Name FROM Account ORDER BY Name LIMIT 1'
+    );
+    assert.ok(account, 'the sample data has an Account');
+    const page = await open('data');
+    const creation = page.locator('c-kondo-setup c-kondo-creation-settings');
+    const createAsDisabled = () =>
+      creation.locator('lightning-radio-group.create-as input').first().isDisabled();
+    const ruleDisabled = () =>
+      creation.locator('lightning-combobox.account-rule button[role="combobox"]').isDisabled();
+    const picker = creation.locator('lightning-record-picker.default-account');
+    assert.deepEqual(
+      [await createAsDisabled(), await ruleDisabled(), await picker.locator('input').isDisabled()],
+      [true, true, true],
+      'record creation off: nothing to create as, no Account'
+    );
+
+    await creation.locator('lightning-input.create-if-missing input').check({ force: true });
+    await settle(page);
+    assert.deepEqual([await createAsDisabled(), await ruleDisabled()], [false, true]);
+    await creation.locator('lightning-radio-group.create-as label', { hasText: 'Contact' }).click();
+    await settle(page);
+    assert.equal(await ruleDisabled(), false, 'created Contacts get an Account');
+    await choose(creation.locator('lightning-combobox.account-rule'), 'Always the default Account');
+
+    await picker.locator('input').fill(account.Name.slice(0, 4));
+    await settle(page);
+    await picker.locator('[role="option"]', { hasText: account.Name }).first().click();
+    await settle(page);
+    assert.equal(await picker.locator('input').inputValue(), account.Name);
+    await screenshot(page, 'kondoSetup-record-picker');
+    await save(page);
+    assert.equal((await toasts(page)).at(-1)?.title, 'Kondo settings saved');
+    const saved = workbench.apex<SetupPage>('admin', 'SetupController.getSetup').configuration;
+    assert.deepEqual(
+      [saved.createIfMissing, saved.createAs, saved.accountRule, saved.defaultAccountId],
+      [true, 'Contact', 'DEFAULT_ACCOUNT', account.Id]
+    );
+
+    // Reloaded, the picker shows the saved Account by its name; messages off disable the window.
+    const again = await open('data');
+    const reloaded = again.locator('c-kondo-setup lightning-record-picker.default-account input');
+    assert.equal(await reloaded.inputValue(), account.Name);
+    await again.locator('lightning-input.sync-messages input').uncheck({ force: true });
+    await settle(again);
+    assert.equal(await again.locator('lightning-input.task-window input').isDisabled(), true);
+    assertNoProblems();
+  });
+
+  it('fits a 700 px page: the mappings editor within its card, the sync log scrolling in its box', async () => {
+    const page = await open('data');
+    const setup = page.locator('c-kondo-setup .kondo-setup');
+    // The workbench's own navigation takes part of the window: the page gets 700 px.
+    const width = await setup.evaluate((element) => element.getBoundingClientRect().width);
+    const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+    await page.setViewportSize({ width: Math.round(viewport.width - width + 700), height: 900 });
+    await settle(page);
+    const now = await setup.evaluate((element) => element.getBoundingClientRect().width);
+    assert.ok(Math.abs(now - 700) <= 2, `the page is 700 px wide (${now})`);
+
+    const overflows = await page.evaluate(() => {
+      const results: { what: string; scroll: number; client: number }[] = [];
+      const root = document.querySelector('c-kondo-setup')?.shadowRoot;
+      const setupRoot = root?.querySelector('.kondo-setup') as HTMLElement | null;
+      if (setupRoot) {
+        results.push({
+          what: 'page',
+          scroll: setupRoot.scrollWidth,
+          client: setupRoot.clientWidth,
+        });
+      }
+      const mappings = root?.querySelector('c-kondo-setup-mappings')?.shadowRoot;
+      for (const table of mappings?.querySelectorAll<HTMLElement>('table.mappings') ?? []) {
+        const box = table.parentElement as HTMLElement;
+        results.push({ what: 'mappings', scroll: table.scrollWidth, client: box.clientWidth });
+      }
+      return results;
+    });
+    for (const box of overflows) {
+      assert.ok(box.scroll <= box.client + 1, `${box.what} fits: ${box.scroll} in ${box.client}`);
+    }
+    const nav = await page.locator('c-kondo-setup nav.section-nav').boundingBox();
+    const sections = await page.locator('c-kondo-setup .sections').boundingBox();
+    assert.ok(nav && sections && nav.y + nav.height <= sections.y + 1, 'the navigation sits above');
+
+    const log = page.locator('c-kondo-setup c-kondo-sync-health .table-scroll');
+    const { scroll, client } = await log.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+    }));
+    assert.ok(scroll > client, `the sync log is wider than its box (${scroll} > ${client})`);
+    await log.evaluate((element) => element.scrollBy({ left: 400 }));
+    assert.ok((await log.evaluate((element) => element.scrollLeft)) > 0, 'and scrolls within it');
+    await page
+      .locator('c-kondo-setup-section[data-section-anchor="mappings"]')
+      .scrollIntoViewIfNeeded();
+    await screenshot(page, 'kondoSetup-700px');
+    assert.equal(describeViolations(await axeViolations(page)), '');
+    assertNoProblems();
+  });
+
+  it('opens a first install with the checklist, its links, and an empty chart that says so', async () => {
+    const page = await open('first-install');
+    const checklist = page.locator('c-kondo-setup c-kondo-setup-checklist');
+    assert.equal((await checklist.locator('.progress').innerText()).trim(), '2 of 4 done');
+    assert.deepEqual(
+      await checklist
+        .locator('a.step-link')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      [
+        '/lightning/setup/ManageUsers/home',
+        '/lightning/setup/PermSets/home',
+        '/lightning/setup/NavigationMenus/home',
+      ]
+    );
+    assert.equal(
+      (await page.locator('c-kondo-setup .chart-empty').innerText()).trim(),
+      'No conversation was synced in the last 14 days.'
+    );
+    assert.equal(
+      (await page.locator('c-kondo-setup .last-sync').innerText()).trim(),
+      'No successful sync yet'
+    );
+    await screenshot(page, 'kondoSetup-first-install');
+    assert.equal(describeViolations(await axeViolations(page)), '');
+
+    await checklist
+      .locator('lightning-button.step-section button', { hasText: 'URL tester' })
+      .click();
+    await settle(page);
+    assert.match(await focused(page), /section-anchor/);
+    await page
+      .locator('lightning-input.test-url input')
+      .fill('https://www.linkedin.com/in/amelia-hart-ops/');
+    await page.locator('lightning-input.test-url input').press('Enter');
+    await settle(page);
+    assert.equal((await checklist.locator('.progress').innerText()).trim(), '3 of 4 done');
+    assertNoProblems();
+  });
+
+  it('keeps a failed import on the page, in words', async () => {
+    const page = await open('data');
+    await page.locator('c-kondo-setup lightning-input.import input[type="file"]').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'application/json',
+      buffer: Buffer.from('not a configuration'),
+    });
+    await settle(page);
+    assert.equal((await toasts(page)).at(-1)?.title, 'Import failed');
+    assert.match(
+      (await page.locator('c-kondo-setup .save-failure').innerText()).trim(),
+      /^Import failed\s+The file is not a Kondo configuration export: it is not JSON of that shape\.$/
+    );
     assertNoProblems();
   });
 });

@@ -92,6 +92,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The Salesforce changes of the Contacts and Leads Kondo knows, after a cursor, oldest first.
+     * @description For integrators that poll instead of receiving webhooks. A change is recorded once per
+     *     record and transaction, for a Contact or Lead that holds a LinkedIn key or member URN (or
+     *     has a Kondo conversation), when a read-back field (GET /v1/settings, readBackFields) or
+     *     its LinkedIn identity (the match field, LinkedIn URL, member URN, key) changes (kind
+     *     changed), when a Lead is converted (converted, with convertedContactId), when the record
+     *     loses a merge (merged, with survivorId; its conversations and Tasks move to the
+     *     survivor) or is deleted (deleted). Saves Kondo makes itself through POST
+     *     /v1/conversations are not recorded.
+     *
+     *     Start without since (or since=0) for the oldest change kept; then pass nextCursor as
+     *     since. Each change's cursor can be passed too, and an earlier cursor reads again from
+     *     there: a change is visible once its transaction commits, so a long transaction can
+     *     commit a change behind a cursor already passed; a client that must never miss one reads
+     *     again from a cursor a few minutes back and drops the cursors it has seen.
+     *
+     *     Runs as the caller: a change of a record the caller cannot see is left out (merged: the
+     *     survivor; deleted: read access to the object), and a changed field the caller cannot
+     *     read is named in hiddenFields instead of being sent. The cursor moves past every change
+     *     read, shown or not, so a page may hold fewer than limit changes while hasMore is true.
+     *     Changes are kept as long as the sync logs (setting logRetentionDays, default 30 days).
+     *     Queries do not grow with the page.
+     */
+    get: operations['listChanges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -419,6 +459,42 @@ export interface components {
       errorCode: 'INVALID_CONVERSATION' | 'INVALID_MESSAGE' | null;
       errorMessage: string | null;
     };
+    ChangesResponse: {
+      requestId: string;
+      changes: components['schemas']['RecordChange'][];
+      /** @description The since of the next call - the cursor of the last change read, or the since given when there was none. */
+      nextCursor: string;
+      /** @description More changes wait now; call again with nextCursor. */
+      hasMore: boolean;
+    };
+    RecordChange: {
+      /** @description The change's place in the feed; pass it as since to read what came after it. */
+      cursor: string;
+      /**
+       * Format: date-time
+       * @description When the transaction first reported the record.
+       */
+      changedAt: string;
+      /** @description Id of the user whose transaction made the change. */
+      changedBy: string;
+      /** @enum {string} */
+      objectType: 'Contact' | 'Lead';
+      recordId: string;
+      /** @description The record's current name; null for merged and deleted. */
+      name: string | null;
+      /** @enum {string} */
+      kind: 'changed' | 'converted' | 'merged' | 'deleted';
+      /** @description API names of the read-back and identity fields that changed in the transaction, in alphabetical order. */
+      changedFields: string[];
+      /** @description The current values of the changed fields the caller can read that are still followed (as in the lookup); empty for merged and deleted. */
+      fields: components['schemas']['LookupField'][];
+      /** @description Changed fields the caller cannot read. */
+      hiddenFields: string[];
+      /** @description merged: the record it was merged into. */
+      survivorId: string | null;
+      /** @description converted: the Contact the Lead became. */
+      convertedContactId: string | null;
+    };
     ErrorResponse: {
       error: {
         /** @enum {string} */
@@ -432,7 +508,9 @@ export interface components {
           | 'TOO_MANY_PROFILES'
           | 'TOO_MANY_MESSAGES'
           | 'BODY_TOO_LARGE'
-          | 'SYNC_PAUSED';
+          | 'SYNC_PAUSED'
+          | 'INVALID_CURSOR'
+          | 'INVALID_LIMIT';
         message: string;
         /** @description JSON path of the offending value, e.g. conversations[3].person; '$' is the root. */
         path?: string;
@@ -716,6 +794,61 @@ export interface operations {
         };
       };
       /** @description INTERNAL_ERROR; nothing was changed, the request may be retried. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listChanges: {
+    parameters: {
+      query?: {
+        /** @description A cursor this API returned (a change's cursor or nextCursor); absent or 0 for the oldest change kept. Up to ten digits, else INVALID_CURSOR. */
+        since?: string;
+        /** @description How many changes to read, 1 to 2,000 (default 200), else INVALID_LIMIT. */
+        limit?: number;
+      };
+      header?: {
+        /** @description Echoed as requestId when it matches `[A-Za-z0-9._:-]{1,64}`; otherwise a UUID is generated. */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The changes after since, oldest first, with the cursor to go on from. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangesResponse'];
+        };
+      };
+      /** @description INVALID_CURSOR (since is not a cursor) or INVALID_LIMIT (limit outside 1 to 2,000); path names the parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PERMISSION_DENIED (caller lacks Kondo_Sync_API). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTERNAL_ERROR; the request may be retried with the same since. */
       500: {
         headers: {
           [name: string]: unknown;

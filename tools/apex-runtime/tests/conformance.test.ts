@@ -23,7 +23,7 @@ test('every conformance test method cites a documentation page', () => {
       const c = citations.get(m.name.toLowerCase());
       if (
         !c?.source ||
-        !/^(Apex Developer Guide|Apex Reference Guide|SOQL and SOSL Reference|Apex Workbook)\b/.test(
+        !/^(Apex Developer Guide|Apex Reference Guide|SOQL and SOSL Reference|Apex Workbook|Platform Events Developer Guide)\b/.test(
           c.source
         )
       ) {

@@ -647,6 +647,78 @@ describe('convertLead', () => {
   });
 });
 
+describe('merge', () => {
+  it('fires before delete, deletes and reparents, after delete with MasterRecordId, then the master update', () => {
+    const { db, admin } = fresh();
+    const events: string[] = [];
+    const host: TriggerHost = {
+      fire(obj, timing, op, news, olds) {
+        const records = (news ?? olds ?? []).map((r) =>
+          [r.get('LastName'), r.get('MasterRecordId') ?? '-'].join('/')
+        );
+        const task = db.rows('Task')[0];
+        const whoIsMaster = task?.get('WhoId') === master.get('Id');
+        events.push(`${obj}.${timing}.${op} ${records.join(',')} task->master:${whoIsMaster}`);
+      },
+    };
+    const master = rec('Contact', { LastName: 'Master', Title: 'Stored' });
+    const loser = rec('Contact', { LastName: 'Loser', Email: 'loser@example.com' });
+    db.insert([master, loser], sys(admin));
+    const task = rec('Task', { WhoId: loser.get('Id'), Subject: 'call' });
+    db.insert([task], sys(admin));
+    const masterId = master.get('Id') as string;
+    const loserId = loser.get('Id') as string;
+
+    const outcome = db.merge(
+      rec('Contact', { Id: masterId, Title: 'Set on the master' }),
+      [loserId],
+      sys(admin, { triggers: host })
+    );
+
+    assert.deepEqual(events, [
+      'Contact.before.delete Loser/- task->master:false',
+      `Contact.after.delete Loser/${masterId} task->master:true`,
+      'Contact.before.update Master/- task->master:true',
+      'Contact.after.update Master/- task->master:true',
+    ]);
+    assert.equal(outcome.success, true);
+    assert.deepEqual(outcome.mergedRecordIds, [loserId]);
+    assert.deepEqual(outcome.updatedRelatedIds, [task.get('Id')]);
+    const deleted = db.getRow(loserId)!;
+    assert.equal(deleted.get('IsDeleted'), true);
+    assert.equal(deleted.get('MasterRecordId'), masterId);
+    assert.equal(db.getRow(masterId)!.get('Title'), 'Set on the master');
+    assert.equal(db.getRow(task.get('Id') as string)!.get('IsDeleted'), false, 'not cascaded');
+  });
+
+  it('refuses a duplicate of another object, and undoes everything when the master update fails', () => {
+    const { db, admin } = fresh();
+    const contact = rec('Contact', { LastName: 'C' });
+    const lead = rec('Lead', { LastName: 'L', Company: 'Co' });
+    const other = rec('Contact', { LastName: 'D' });
+    db.insert([contact, other], sys(admin));
+    db.insert([lead], sys(admin));
+    const contactId = contact.get('Id') as string;
+    const refused = db.merge(
+      rec('Contact', { Id: contactId }),
+      [lead.get('Id') as string],
+      sys(admin, { allOrNone: false })
+    );
+    assert.equal(refused.success, false);
+    assert.equal(refused.errors[0]?.statusCode, 'INVALID_CROSS_REFERENCE_KEY');
+    assert.throws(
+      () =>
+        db.merge(
+          rec('Contact', { Id: contactId, LastName: null }),
+          [other.get('Id') as string],
+          sys(admin)
+        ),
+      /Merge failed\. First exception on row 0 with id \w+; first error: REQUIRED_FIELD_MISSING/
+    );
+    assert.equal(db.getRow(other.get('Id') as string)!.get('IsDeleted'), false, 'undone');
+  });
+});
+
 describe('number fields', () => {
   it('stores numbers as Decimals with the field scale', () => {
     const { db, admin } = fresh();

@@ -108,9 +108,19 @@ test('a trigger lowers its events and body', () => {
 
 test('an unimplemented construct fails with the file and line', () => {
   assert.throws(
-    () => bodyOf('\n\n merge a b;'),
-    (e: unknown) =>
-      e instanceof UnsupportedError && e.feature === 'merge statement' && e.position?.line === 3
+    () => bodyOf("\n\n List<List<SObject>> found = [FIND 'x' IN ALL FIELDS RETURNING Account];"),
+    (e: unknown) => e instanceof UnsupportedError && e.feature === 'SOSL' && e.position?.line === 3
+  );
+});
+
+test('a merge statement lowers its master, its duplicates and its access level', () => {
+  const [stmt] = bodyOf('merge as user master duplicates;');
+  assert.ok(stmt?.k === 'dml');
+  assert.equal(stmt.op, 'merge');
+  assert.equal(stmt.access, 'user');
+  assert.deepEqual(
+    [stmt.expr, stmt.other].map((e) => (e?.k === 'name' ? e.name : e?.k)),
+    ['master', 'duplicates']
   );
 });
 

@@ -1,9 +1,16 @@
-trigger ContactTrigger on Contact(before insert, before update) {
+trigger ContactTrigger on Contact(
+  before insert,
+  before update,
+  after update,
+  before delete,
+  after delete
+) {
   new KondoTriggerDispatcher(
       new List<Object>{
         new LinkedInKeyMaintainer(),
         new HistoryLengthKeeper(),
-        new ReplyNeededKeeper()
+        new ReplyNeededKeeper(),
+        new ChangeRecorder()
       }
     )
     .run();

@@ -1,10 +1,17 @@
-trigger LeadTrigger on Lead(before insert, before update, after update) {
+trigger LeadTrigger on Lead(
+  before insert,
+  before update,
+  after update,
+  before delete,
+  after delete
+) {
   new KondoTriggerDispatcher(
       new List<Object>{
         new LinkedInKeyMaintainer(),
         new HistoryLengthKeeper(),
         new ReplyNeededKeeper(),
-        new LeadConversionService()
+        new LeadConversionService(),
+        new ChangeRecorder()
       }
     )
     .run();

@@ -20,6 +20,7 @@ import { Security } from './security';
 import * as dml from './dml';
 import type { DmlOptions, DmlResult } from './dml';
 import { convertLeads, type LeadConvertOutcome, type LeadConvertRequest } from './convertLead';
+import { mergeRecords, type MergeOutcome } from './merge';
 import {
   query as runQuery,
   type QueryOptions,
@@ -336,6 +337,11 @@ export class Database {
 
   undelete(records: SObjectValue[] | string[], options: DmlOptions): DmlResult[] {
     return dml.undelete(this, records, options);
+  }
+
+  /** The merge statement and Database.merge: the duplicates (Ids) into the master record. */
+  merge(master: SObjectValue, duplicateIds: (string | null)[], options: DmlOptions): MergeOutcome {
+    return mergeRecords(this, master, duplicateIds, options);
   }
 
   /** Database.convertLead; `today` is the conversion date in the running user's time zone. */

@@ -1,4 +1,4 @@
-// DML: insert, update, upsert, delete, undelete against the in-memory Database.
+// DML: insert, update, upsert, delete, undelete against the in-memory Database (merge: merge.ts).
 //
 // Rules emulated, and where they come from:
 // - Order of execution: system validation, before triggers (which may change Trigger.new),
@@ -29,7 +29,9 @@
 // - Delete cascades to master-detail children and activities of the record, clears lookups
 //   with SetNull, fails on Restrict; deleted rows go to the recycle bin (IsDeleted, ALL ROWS)
 //   and undelete brings them back with their cascaded children (Salesforce Help: "Considerations
-//   for Relationships"; Apex Developer Guide: "Undeleting Records").
+//   for Relationships"; Apex Developer Guide: "Undeleting Records"). The delete of a merge's
+//   losers moves their children to the master instead (merge.ts: "Triggers and Merge
+//   Statements").
 // - User mode (AccessLevel.USER_MODE, `as user`): object create/edit/delete permission and
 //   field-level security of every field written; sharing: update and delete need edit access to
 //   the record, references need read access to their target (Apex Developer Guide: "Set an
@@ -81,6 +83,12 @@ export interface DmlOptions {
   triggers: TriggerHost;
   /** Internal (lead conversion): let update write fields that are not updateable. */
   writeReadOnly?: boolean;
+  /**
+   * Internal (merge.ts): the delete removes the losers of a merge into the master record: their
+   * children move to it (their Ids collected in reparentedIds) instead of cascading or blocking,
+   * and MasterRecordId is set.
+   */
+  mergeInto?: { masterId: string; reparentedIds: string[] };
 }
 
 export interface DmlRowError {
@@ -1266,9 +1274,11 @@ export function remove(
           live.map((i) => i.old!.clone())
         );
       }
+      const masterId = options.mergeInto?.masterId;
       for (const item of live) {
         collectTriggerErrors(item);
-        if (!item.errors.length) {
+        // A merge moves the children, so none of them blocks the delete.
+        if (!item.errors.length && !masterId) {
           const problem = restrictProblem(db, item.old!);
           if (problem) {
             item.errors.push(problem);
@@ -1278,10 +1288,20 @@ export function remove(
       live = live.filter((i) => !i.errors.length);
       const deletedAt = db.nowValue();
       for (const item of live) {
-        softDelete(db, item.old!, deletedAt, item.old!.get('Id') as string, 0);
+        if (options.mergeInto) {
+          reparentChildren(db, item.old!, options.mergeInto);
+        }
+        softDelete(db, item.old!, deletedAt, item.old!.get('Id') as string, 0, masterId);
       }
       if (live.length) {
-        const olds = live.map((i) => i.old!.clone());
+        // "The MasterRecordId field is only set in after delete trigger events."
+        const olds = live.map((i) => {
+          const old = i.old!.clone();
+          if (masterId) {
+            old.set('MasterRecordId', masterId);
+          }
+          return old;
+        });
         options.triggers.fire(obj.name, 'after', 'delete', null, olds);
       }
     }
@@ -1314,13 +1334,17 @@ function softDelete(
   row: SObjectValue,
   at: ApexDatetime,
   groupId: string,
-  depth: number
+  depth: number,
+  masterId?: string
 ): void {
   const obj = describeOf(db, row);
   const id = row.get('Id') as string;
   const copy = row.clone();
   copy.set('IsDeleted', true);
   copy.set('SystemModstamp', at);
+  if (masterId) {
+    copy.set('MasterRecordId', masterId);
+  }
   deletionGroups.set(copy, groupId);
   db.putRow(copy);
   if (depth > 10) {
@@ -1352,6 +1376,36 @@ function softDelete(
         const cleared = childRow.clone();
         cleared.set(f.name, null);
         db.putRow(cleared);
+      }
+    }
+  }
+}
+
+/**
+ * A merge's loser hands its children to the master: every live row whose lookup or master-detail
+ * field (activities' WhoId and WhatId included) names the loser names the master instead. The
+ * platform fires no trigger on a reparented child, so the rows are written directly.
+ */
+function reparentChildren(
+  db: Database,
+  loser: SObjectValue,
+  into: { masterId: string; reparentedIds: string[] }
+): void {
+  const { masterId } = into;
+  const obj = describeOf(db, loser);
+  const loserId = loser.get('Id') as string;
+  for (const rel of obj.childRelationships) {
+    const child = db.schema.object(rel.childSObject);
+    const f = child ? db.schema.field(child, rel.field) : undefined;
+    if (!child || !f) {
+      continue;
+    }
+    for (const childRow of db.rows(child.name)) {
+      if (childRow.get(f.name) === loserId && childRow.get('Id') !== masterId) {
+        const moved = childRow.clone();
+        moved.set(f.name, masterId);
+        db.putRow(moved);
+        into.reparentedIds.push(childRow.get('Id') as string);
       }
     }
   }

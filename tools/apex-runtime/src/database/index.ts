@@ -15,6 +15,7 @@ export {
 export { Security, type FieldAccess } from './security';
 export { bootstrapOrg, ORG_TIME_ZONE, type OrgInfo } from './bootstrap';
 export { type LeadConvertOutcome, type LeadConvertRequest } from './convertLead';
+export { type MergeOutcome } from './merge';
 export {
   addRecordError,
   clearRecordErrors,

@@ -132,7 +132,13 @@ export interface Host {
     binds: Map<unknown, ApexValue>,
     interp: Interpreter
   ): ApexValue;
-  dml(stmt: Extract<Stmt, { k: 'dml' }>, value: ApexValue, interp: Interpreter): void;
+  /** other: merge's second operand (the duplicates), evaluated after the first. */
+  dml(
+    stmt: Extract<Stmt, { k: 'dml' }>,
+    value: ApexValue,
+    interp: Interpreter,
+    other?: ApexValue
+  ): void;
   runAs(user: ApexValue, body: () => void, interp: Interpreter): void;
   toApexString(value: ApexValue, interp: Interpreter): string;
   equals(a: ApexValue, b: ApexValue, interp: Interpreter): boolean;
@@ -1002,9 +1008,12 @@ export class Interpreter {
       }
       case 'try':
         return this.execTry(stmt, scope);
-      case 'dml':
-        this.host.dml(stmt, this.eval(stmt.expr, scope), this);
+      case 'dml': {
+        const value = this.eval(stmt.expr, scope);
+        const other = stmt.other ? this.eval(stmt.other, scope) : undefined;
+        this.host.dml(stmt, value, this, other);
         return NORMAL;
+      }
       case 'runAs': {
         const user = stmt.args.length ? this.eval(stmt.args[0]!, scope) : null;
         let completion: Completion = NORMAL;

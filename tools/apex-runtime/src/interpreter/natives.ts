@@ -20,6 +20,11 @@ export interface NativeClass {
   parent?: string;
   statics?: Record<string, StaticMethod>;
   props?: Record<string, (c: CallContext) => ApexValue>;
+  /**
+   * Static properties whose names come from the project's metadata (`System.Label.<name>`):
+   * asked after `props`; undefined when there is no such property.
+   */
+  dynamicProp?: (name: string, c: CallContext) => ApexValue | undefined;
   /** Static properties Apex may assign (`RestContext.request = ...`). */
   setProps?: Record<string, (value: ApexValue, c: CallContext) => void>;
   methods?: Record<string, InstanceMethod>;
@@ -44,6 +49,7 @@ export function defineNative(cls: NativeClass): NativeClass {
     existing.setProps = { ...existing.setProps, ...cls.setProps };
     existing.methods = { ...existing.methods, ...cls.methods };
     existing.fields = { ...existing.fields, ...cls.fields };
+    existing.dynamicProp = cls.dynamicProp ?? existing.dynamicProp;
     existing.construct = cls.construct ?? existing.construct;
     existing.enumValues = cls.enumValues ?? existing.enumValues;
     existing.parent = cls.parent ?? existing.parent;

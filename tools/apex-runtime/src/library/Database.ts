@@ -1,13 +1,16 @@
 // The Database class and its result types (Apex Reference Guide: Database Class, SaveResult,
-// UpsertResult, DeleteResult, Database.Error, LeadConvert, LeadConvertResult, QueryLocator,
-// DMLOptions). Every method runs in system mode unless an AccessLevel says otherwise (the
-// project targets an API version where that is the default), with the caller's sharing.
+// UpsertResult, DeleteResult, MergeResult, Database.Error, LeadConvert, LeadConvertResult,
+// QueryLocator, DMLOptions). Every method runs in system mode unless an AccessLevel says
+// otherwise (the project targets an API version where that is the default), with the caller's
+// sharing.
 import { ApexError } from '../interpreter/errors';
 import { defineNative, type CallContext } from '../interpreter/natives';
 import { ApexList, ApexMap, ApexObject, SObjectValue, type ApexValue } from '../interpreter/values';
 import { stateOf } from '../org/state';
+import type { MergeOutcome } from '../database/merge';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
+export type { MergeOutcome };
 
 export interface DmlOutcome {
   id: string | null;
@@ -206,6 +209,21 @@ defineNative({
       stateOf(c).rollback(sp.native as number);
       return null;
     },
+    // merge(masterRecord, duplicate | duplicateId) answers one MergeResult; the List forms
+    // (duplicates, duplicateIds) a list holding it; then allOrNone and an AccessLevel.
+    merge: (args, c) => {
+      const duplicates = args[1] ?? null;
+      const outcome = stateOf(c).mergeRecords(
+        args[0] ?? null,
+        duplicates,
+        callOptions(args.slice(2))
+      );
+      const result = new ApexObject('Database.MergeResult', null);
+      result.native = outcome;
+      return duplicates instanceof ApexList
+        ? new ApexList({ name: 'Database.MergeResult', args: [] }, [result])
+        : result;
+    },
     convertlead: (args, c) => {
       const single = args[0] instanceof ApexObject;
       const requests = single
@@ -251,6 +269,24 @@ defineNative({ name: 'Database.UndeleteResult', methods: resultMethods });
 defineNative({
   name: 'Database.UpsertResult',
   methods: { ...resultMethods, iscreated: (self) => (self.native as DmlOutcome).created === true },
+});
+
+const STRINGS = { name: 'String', args: [] };
+defineNative({
+  name: 'Database.MergeResult',
+  methods: {
+    getid: (self) => (self.native as MergeOutcome).id,
+    issuccess: (self) => (self.native as MergeOutcome).success,
+    getmergedrecordids: (self) =>
+      new ApexList(STRINGS, [...(self.native as MergeOutcome).mergedRecordIds]),
+    getupdatedrelatedids: (self) =>
+      new ApexList(STRINGS, [...(self.native as MergeOutcome).updatedRelatedIds]),
+    geterrors: (self) =>
+      new ApexList(
+        { name: 'Database.Error', args: [] },
+        (self.native as MergeOutcome).errors.map(errorObject)
+      ),
+  },
 });
 
 defineNative({

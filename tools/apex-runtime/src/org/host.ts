@@ -41,8 +41,16 @@ import { idInstanceMethods } from '../library/Id';
 import { LimitCounters, SYNC_LIMITS, ASYNC_LIMITS, type LimitValues } from './limits';
 import { HeapWalk, newHeapContext } from './heap';
 import type { AsyncJob, AsyncKind, OrgState } from './state';
+import { stopTestEvents } from './eventBus';
 import type { OrgServices } from './services';
-import type { DmlCall, DmlOperation, DmlOutcome, LeadConvertOutcome } from '../library/Database';
+import type { CustomLabelInfo } from '../schema/schema';
+import type {
+  DmlCall,
+  DmlOperation,
+  DmlOutcome,
+  LeadConvertOutcome,
+  MergeOutcome,
+} from '../library/Database';
 
 /** The collection methods that change it (Apex Developer Guide: Lists, Sets: iteration). */
 const MUTATORS = new Set(['add', 'addall', 'remove', 'removeall', 'retainall', 'clear']);
@@ -336,6 +344,8 @@ export class OrgHost implements Host, OrgState {
     }
     this.testStopped = true;
     this.runQueuedJobs();
+    // "The Test.stopTest() statement causes the event publishing to be carried out".
+    stopTestEvents(this);
   }
 
   /** Runs queued async work as the platform does at Test.stopTest: each job with fresh limits. */
@@ -362,6 +372,10 @@ export class OrgHost implements Host, OrgState {
 
   hasCustomPermission(name: string): boolean {
     return this.services.hasCustomPermission(this.userId, name);
+  }
+
+  customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined {
+    return this.services.customLabel(namespace, name);
   }
 
   newId(objectName: string): string {
@@ -402,6 +416,10 @@ export class OrgHost implements Host, OrgState {
 
   convertLead(requests: Map<string, ApexValue>[], options: DmlCall): LeadConvertOutcome[] {
     return this.services.convertLead(requests, options, this);
+  }
+
+  mergeRecords(master: ApexValue, duplicates: ApexValue, options: DmlCall): MergeOutcome {
+    return this.services.mergeRecords(master, duplicates, options, this);
   }
 
   setSavepoint(): number {
@@ -531,6 +549,10 @@ export class OrgHost implements Host, OrgState {
     const cls = nativeClass(className);
     if (cls?.props?.[lower]) {
       return cls.props[lower](this.ctx(interp, pos));
+    }
+    const dynamic = cls?.dynamicProp?.(name, this.ctx(interp, pos));
+    if (dynamic !== undefined) {
+      return dynamic;
     }
     if (cls?.enumValues) {
       const constant = cls.enumValues.find((v) => v.toLowerCase() === lower);
@@ -752,8 +774,13 @@ export class OrgHost implements Host, OrgState {
     return this.services.inlineQuery(expr, binds, interp, this);
   }
 
-  dml(stmt: Extract<Stmt, { k: 'dml' }>, value: ApexValue, interp: Interpreter): void {
-    this.services.dmlStatement(stmt, value, interp, this);
+  dml(
+    stmt: Extract<Stmt, { k: 'dml' }>,
+    value: ApexValue,
+    interp: Interpreter,
+    other?: ApexValue
+  ): void {
+    this.services.dmlStatement(stmt, value, interp, this, other);
   }
 
   runAs(user: ApexValue, body: () => void): void {

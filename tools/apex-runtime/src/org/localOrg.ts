@@ -5,8 +5,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import '../library/Assert';
 import '../library/Database';
 import '../library/Enums';
+import '../library/EventBus';
 import '../library/Exception';
 import '../library/Id';
+import '../library/Label';
 import '../library/RestContext';
 import '../library/Schema';
 import '../library/Security';
@@ -24,6 +26,7 @@ import { parseAnonymous } from '../parse/parse';
 import { OrgHost } from './host';
 import { bindJsonHost } from './library';
 import { LocalOrgServices, defineTriggerContext } from './orgServices';
+import { automatedProcessUserId } from './eventBus';
 import { loadProject, type ApexProject } from './project';
 
 let current: LocalOrgServices | null = null;
@@ -48,6 +51,8 @@ export class LocalOrg {
     this.interp = new Interpreter(project.classes, project.triggers);
     this.services = new LocalOrgServices(schema, db, this.interp, project.triggers);
     this.info = bootstrapOrg(db);
+    // Every org has the user platform event triggers run as.
+    automatedProcessUserId(db);
   }
 
   static open(root: string, options: OpenOptions = {}): LocalOrg {

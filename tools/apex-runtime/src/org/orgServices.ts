@@ -25,7 +25,7 @@ import { type DmlOptions, type TriggerHost, type TriggerOperation } from '../dat
 import { idValueOf } from '../database/ids';
 import { convertLeads } from '../database/convertLead';
 import { today as todayIn } from '../system/Date';
-import type { Schema } from '../schema/schema';
+import type { CustomLabelInfo, Schema } from '../schema/schema';
 import type {
   FieldDescribe,
   FieldPermission,
@@ -42,6 +42,7 @@ import {
   type DmlOperation,
   type DmlOutcome,
   type LeadConvertOutcome,
+  type MergeOutcome,
   type FinalizerState,
 } from '../library/Database';
 import { sobjectTypeToken } from '../library/Schema';
@@ -60,6 +61,7 @@ import type { RuntimeClass } from '../interpreter/types';
 import { userClassOf } from './host';
 import type { LibraryInstance, LibraryStatic, OrgServices } from './services';
 import type { AsyncJob, AsyncKind } from './state';
+import { refuseEventDml } from './eventBus';
 
 interface TriggerFrame {
   objectName: string;
@@ -157,6 +159,12 @@ export class LocalOrgServices implements OrgServices {
 
   hasCustomPermission(userId: string, name: string): boolean {
     return this.db.security.hasCustomPermission(userId, name);
+  }
+
+  customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined {
+    // Only the project's own labels exist here: no other package is installed in the local org.
+    const own = !namespace || namespace.toLowerCase() === this.schema.namespace?.toLowerCase();
+    return own ? this.schema.labels.get(name.toLowerCase()) : undefined;
   }
 
   userRecord(userId: string): SObjectValue {
@@ -591,6 +599,7 @@ export class LocalOrgServices implements OrgServices {
   }
 
   dml(op: DmlOperation, records: SObjectValue[], options: DmlCall, host: OrgHost): DmlOutcome[] {
+    refuseEventDml(op, records, host);
     const frame = this.interp.frame;
     const dmlOptions: DmlOptions = {
       allOrNone: options.allOrNone,
@@ -658,13 +667,20 @@ export class LocalOrgServices implements OrgServices {
     stmt: Extract<Stmt, { k: 'dml' }>,
     value: ApexValue,
     interp: Interpreter,
-    host: OrgHost
+    host: OrgHost,
+    other?: ApexValue
   ): void {
     if (value === null) {
       throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
     }
     if (stmt.op === 'merge') {
-      interp.unsupported('merge', stmt.pos);
+      this.mergeRecords(
+        value,
+        other ?? null,
+        { allOrNone: true, userMode: stmt.access === 'user' },
+        host
+      );
+      return;
     }
     const records =
       value instanceof SObjectValue
@@ -684,6 +700,41 @@ export class LocalOrgServices implements OrgServices {
       { allOrNone: true, userMode: stmt.access === 'user', externalIdField: stmt.field },
       host
     );
+  }
+
+  mergeRecords(
+    master: ApexValue,
+    duplicates: ApexValue,
+    options: DmlCall,
+    host: OrgHost
+  ): MergeOutcome {
+    if (!(master instanceof SObjectValue) || duplicates === null) {
+      throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
+    }
+    const idOf = (v: ApexValue): string | null => {
+      if (v instanceof SObjectValue) {
+        return (v.get('Id') as string | null) ?? null;
+      }
+      if (typeof v === 'string') {
+        return v;
+      }
+      throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
+    };
+    const duplicateIds =
+      duplicates instanceof ApexList ? duplicates.values.map(idOf) : [idOf(duplicates)];
+    const frame = this.interp.frame;
+    // One statement: the master and its duplicates are its rows.
+    host.limits.countDml(1 + duplicateIds.length);
+    host.checkHeapBudgeted();
+    return this.db.merge(master, duplicateIds, {
+      allOrNone: options.allOrNone,
+      access: {
+        mode: options.userMode ? 'user' : 'system',
+        userId: host.userId,
+        enforceSharing: options.userMode || (frame ? frame.withSharing : false),
+      },
+      triggers: this.triggerHost(host),
+    });
   }
 
   convertLead(

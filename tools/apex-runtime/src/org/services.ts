@@ -11,10 +11,17 @@ import type {
   ObjectDescribe,
   ObjectPermission,
 } from '../schema/types';
-import type { DmlCall, DmlOperation, DmlOutcome, LeadConvertOutcome } from '../library/Database';
+import type {
+  DmlCall,
+  DmlOperation,
+  DmlOutcome,
+  LeadConvertOutcome,
+  MergeOutcome,
+} from '../library/Database';
 import type { ApexList, ApexMap } from '../interpreter/values';
 import type { OrgHost } from './host';
 import type { AsyncJob, AsyncKind } from './state';
+import type { CustomLabelInfo } from '../schema/schema';
 
 export type LibraryStatic = (args: ApexValue[], ctx: SystemContext) => ApexValue;
 export type LibraryInstance = (self: ApexValue, args: ApexValue[], ctx: SystemContext) => ApexValue;
@@ -26,6 +33,7 @@ export interface OrgServices {
   objectAccess(userId: string, objectName: string): ObjectPermission;
   fieldAccess(userId: string, objectName: string, fieldName: string): FieldPermission;
   hasCustomPermission(userId: string, name: string): boolean;
+  customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined;
   userRecord(userId: string): SObjectValue;
   newId(objectName: string): string;
   normaliseId(id: string): string;
@@ -78,7 +86,8 @@ export interface OrgServices {
     stmt: Extract<Stmt, { k: 'dml' }>,
     value: ApexValue,
     interp: Interpreter,
-    host: OrgHost
+    host: OrgHost,
+    other?: ApexValue
   ): void;
   dml(op: DmlOperation, records: SObjectValue[], options: DmlCall, host: OrgHost): DmlOutcome[];
   queryString(
@@ -92,6 +101,13 @@ export interface OrgServices {
     options: DmlCall,
     host: OrgHost
   ): LeadConvertOutcome[];
+  /** The merge statement and Database.merge: duplicates is a record, an Id or a list of them. */
+  mergeRecords(
+    master: ApexValue,
+    duplicates: ApexValue,
+    options: DmlCall,
+    host: OrgHost
+  ): MergeOutcome;
   setSavepoint(): number;
   rollback(savepoint: number): void;
 

@@ -2,7 +2,13 @@
 // limits of the current execution context, queued asynchronous work, the REST context, the
 // debug log and the clock. The host (org/host.ts) is the one implementation.
 import type { CallContext } from '../interpreter/natives';
-import type { DmlCall, DmlOperation, DmlOutcome, LeadConvertOutcome } from '../library/Database';
+import type {
+  DmlCall,
+  DmlOperation,
+  DmlOutcome,
+  LeadConvertOutcome,
+  MergeOutcome,
+} from '../library/Database';
 import type { ApexMap, ApexObject, ApexValue, SObjectValue } from '../interpreter/values';
 import type {
   FieldDescribe,
@@ -11,6 +17,7 @@ import type {
   ObjectPermission,
 } from '../schema/types';
 import type { LimitCounters } from './limits';
+import type { CustomLabelInfo } from '../schema/schema';
 
 export type AsyncKind = 'queueable' | 'batch' | 'schedulable' | 'future';
 
@@ -55,6 +62,8 @@ export interface OrgState {
   stopTest(): void;
   setCreatedDate(id: string, value: ApexValue): void;
   hasCustomPermission(name: string): boolean;
+  /** A custom label of the project: namespace null, empty or the project's own. */
+  customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined;
   newId(objectName: string): string;
   orgDomainUrl(): string;
   describeObject(name: string): ObjectDescribe | undefined;
@@ -67,6 +76,7 @@ export interface OrgState {
   /** Dynamic SOQL; userMode null means the query's own WITH clause (or system mode). */
   queryString(soql: string, binds: ApexMap | null, userMode: boolean | null): ApexValue;
   convertLead(requests: Map<string, ApexValue>[], options: DmlCall): LeadConvertOutcome[];
+  mergeRecords(master: ApexValue, duplicates: ApexValue, options: DmlCall): MergeOutcome;
   setSavepoint(): number;
   rollback(savepoint: number): void;
 }

@@ -544,8 +544,23 @@ export class Lowerer {
           pos,
         };
       }
-      case 'MergeStatementContext':
-        return this.fail('merge statement', ctx);
+      case 'MergeStatementContext': {
+        // merge [as user|system] masterRecord duplicates;
+        const level = c.accessLevel();
+        return {
+          k: 'dml',
+          op: 'merge',
+          access: level
+            ? level.getText().toLowerCase().endsWith('user')
+              ? 'user'
+              : 'system'
+            : null,
+          expr: this.expr(c.expression(0)),
+          field: null,
+          other: this.expr(c.expression(1)),
+          pos,
+        };
+      }
       case 'RunAsStatementContext':
         return {
           k: 'runAs',

@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { standInProfiles } from './profiles';
+import { platformEventObject } from './platformEvents';
 import {
   APEX_TYPE_OF,
   AUDIT_FIELDS,
@@ -526,9 +527,9 @@ export class Schema {
     return this.byPrefix.get(prefix) ?? [];
   }
 
-  /** Every queryable object, as Schema.getGlobalDescribe lists them. */
+  /** Every queryable object and platform event, as Schema.getGlobalDescribe lists them. */
   globalDescribe(): ObjectDescribe[] {
-    return [...this.objects.values()].filter((o) => o.queryable);
+    return [...this.objects.values()].filter((o) => o.queryable || o.platformEvent);
   }
 
   register(obj: ObjectDescribe): void {
@@ -642,8 +643,21 @@ class Loader {
       .sort((a, b) => a.local.localeCompare(b.local));
     let objIndex = 0;
     let mdtIndex = 0;
+    let eventIndex = 0;
     for (const { file, local } of customs) {
       const node = readXml(file, 'CustomObject');
+      if (/__e$/i.test(local)) {
+        // Platform events have prefixes of their own (e00, e01 ...) and their own fields.
+        this.schema.register(
+          platformEventObject(
+            this.schema.qualify(local),
+            local,
+            node,
+            keyPrefixFor(eventIndex++, 'e')
+          )
+        );
+        continue;
+      }
       const isMdt = /__mdt$/i.test(local);
       const prefix = isMdt ? keyPrefixFor(mdtIndex++, 'm') : keyPrefixFor(objIndex++, 'a');
       this.schema.register(this.customObject(local, node, prefix, isMdt));
@@ -693,9 +707,11 @@ class Loader {
       } else if (file.endsWith('.labels-meta.xml')) {
         for (const label of list(readXml(file, 'CustomLabels'), 'labels')) {
           const name = str(label, 'fullName') ?? '';
+          // `value` is an array tag (picklist values): a label's one value arrives as a list.
+          const value = ([label.value] as unknown[]).flat()[0];
           this.schema.labels.set(name.toLowerCase(), {
             name,
-            value: str(label, 'value') ?? '',
+            value: typeof value === 'string' ? value : '',
             language: str(label, 'language') ?? 'en_US',
             protected: bool(label, 'protected'),
             categories: str(label, 'categories'),

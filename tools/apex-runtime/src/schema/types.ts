@@ -137,6 +137,14 @@ export interface ObjectDescribe {
   systemManaged?: boolean;
   /** How a stand-in profile with `allStandardObjects` may use this standard object. */
   standardUserAccess?: 'crud' | 'read' | 'none';
+  /** Set for a platform event (`Name__e`): its metadata's settings (platformEvents.ts). */
+  platformEvent?: PlatformEventInfo;
+}
+
+/** A platform event's definition: when its messages are published (Platform Event Fields). */
+export interface PlatformEventInfo {
+  eventType: string;
+  publishBehavior: 'PublishAfterCommit' | 'PublishImmediately';
 }
 
 /** Access one permission set grants on one object. */

@@ -12,6 +12,7 @@ import { serialize } from '../system/JSON';
 import { LocalOrg } from '../org/localOrg';
 import type { OrgHost } from '../org/host';
 import type { AsyncJob } from '../org/state';
+import { deliverAfterTransaction } from '../org/eventBus';
 import {
   APEX_REST_PREFIX,
   answerFrom,
@@ -303,10 +304,14 @@ export class LocalOrgSession {
     } finally {
       if (failed) {
         db.undoTo(mark);
+        // Publish Immediately messages were published whatever became of the transaction.
+        this.runJobs(deliverAfterTransaction(this.org, host, false));
       }
     }
     const jobs = host.asyncQueue.filter((job) => job.kind !== 'schedulable');
     const usedLimits = host.limits;
+    // Committed: its platform event messages go to their subscribers, then the jobs run.
+    jobs.push(...deliverAfterTransaction(this.org, host, true));
     this.runJobs(jobs);
     this.save();
     this.remember(userId, what, status(value), {
@@ -364,9 +369,11 @@ export class LocalOrgSession {
       try {
         host.runQueuedJobs();
       } catch {
+        queue.push(...deliverAfterTransaction(this.org, host, false));
         continue;
       }
       queue.push(...host.asyncQueue.filter((next) => next.kind !== 'schedulable'));
+      queue.push(...deliverAfterTransaction(this.org, host, true));
     }
   }
 

@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import SOMETHING_WENT_WRONG from '@salesforce/label/c.Kondo_SomethingWentWrong';
 import { reduceErrors, withoutCode } from 'c/kondoErrors';
 
 interface ErrorLine {
@@ -14,7 +15,7 @@ export default class KondoErrorPanel extends LightningElement {
   /** Any error shape: Apex/UI API response, Error, string, or an array of them. */
   @api errors: unknown;
   /** The sentence shown first. */
-  @api friendlyMessage = 'Something went wrong.';
+  @api friendlyMessage = SOMETHING_WENT_WRONG;
 
   get lines(): ErrorLine[] {
     return reduceErrors(this.errors).map((message, index) => ({

@@ -1,5 +1,9 @@
 import { LightningElement, api } from 'lwc';
 import exportConfiguration from '@salesforce/apex/SetupController.exportConfiguration';
+import INTRO from '@salesforce/label/c.Setup_TransferIntro';
+import EXPORT_BUTTON from '@salesforce/label/c.Setup_ExportButton';
+import EXPORT_FAILED from '@salesforce/label/c.Setup_ExportFailed';
+import IMPORT_INPUT from '@salesforce/label/c.Setup_ImportInput';
 import { downloadText } from 'c/kondoDownload';
 import { showErrorToast } from 'c/kondoSetupToast';
 
@@ -15,19 +19,31 @@ export interface ImportFile {
 
 /**
  * Export and import of the whole configuration, to move it between orgs: the export downloads
- * the saved configuration as a JSON file (exportConfiguration), the import picks a file and
- * sends it up as an `importfile` event.
+ * the saved configuration as a JSON file (exportConfiguration; a failure stays in the card, in
+ * an error panel, until the next try), the import picks a file and sends it up as an
+ * `importfile` event (the page shows how the import went).
  */
 export default class KondoConfigurationTransfer extends LightningElement {
   /** The page is saving or importing: no other import until it is done. */
   @api saving = false;
 
+  exportError: unknown;
+
+  label = {
+    intro: INTRO,
+    exportButton: EXPORT_BUTTON,
+    exportFailed: EXPORT_FAILED,
+    importInput: IMPORT_INPUT,
+  };
+
   async handleExport(): Promise<void> {
+    this.exportError = undefined;
     try {
       const text = await exportConfiguration();
       downloadText('kondo-configuration.json', 'application/json', text);
     } catch (error) {
-      showErrorToast(this, 'Export failed', error);
+      this.exportError = error;
+      showErrorToast(this, EXPORT_FAILED, error);
     }
   }
 

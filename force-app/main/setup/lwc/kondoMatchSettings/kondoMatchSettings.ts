@@ -1,6 +1,10 @@
-import { LightningElement, api } from 'lwc';
-import type { Configuration, FieldOption, ValidationError } from 'types/dto/setup';
-import { OBJECT_OPTIONS, sendSettingChange } from 'c/kondoSettingEdit';
+import { api } from 'lwc';
+import type { FieldOption } from 'types/dto/setup';
+import FIELD_OPTION from '@salesforce/label/c.Setup_FieldOption';
+import MATCH_FIELD_HINT from '@salesforce/label/c.Setup_MatchFieldHint';
+import { formatLabel } from 'c/kondoFormat';
+import KondoSettingsCard from 'c/kondoSettingsCard';
+import { OBJECT_OPTIONS } from 'c/kondoSettingEdit';
 import type { Option } from 'c/kondoSettingEdit';
 
 /**
@@ -8,19 +12,20 @@ import type { Option } from 'c/kondoSettingEdit';
  * fields the server marks matchable, by label) and which object is matched first. Edits go up
  * as `settingchange` events.
  */
-export default class KondoMatchSettings extends LightningElement {
-  /** The page's draft. */
-  @api configuration: Configuration | undefined;
+export default class KondoMatchSettings extends KondoSettingsCard {
   /** Every Contact and Lead field of the page (getSetup's fieldOptions). */
   @api fieldOptions: FieldOption[] = [];
-  /** Every validation error of the last save; c-kondo-field-error shows this card's. */
-  @api errors: ValidationError[] = [];
+
+  label = { matchFieldHint: MATCH_FIELD_HINT };
 
   private matchOptions(objectName: string): Option[] {
     return this.fieldOptions
       .filter((field) => field.objectName === objectName && field.matchable)
       .sort((a, b) => a.label.localeCompare(b.label))
-      .map((field) => ({ label: `${field.label} (${field.apiName})`, value: field.apiName }));
+      .map((field) => ({
+        label: formatLabel(FIELD_OPTION, field.label, field.apiName),
+        value: field.apiName,
+      }));
   }
 
   get contactMatchOptions(): Option[] {
@@ -33,9 +38,5 @@ export default class KondoMatchSettings extends LightningElement {
 
   get objectOptions(): Option[] {
     return OBJECT_OPTIONS;
-  }
-
-  handleSettingChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
-    sendSettingChange(this, event);
   }
 }

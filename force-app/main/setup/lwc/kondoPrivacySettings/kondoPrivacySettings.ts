@@ -1,23 +1,17 @@
-import { LightningElement, api } from 'lwc';
-import type { Configuration, DefaultPrivacy, ValidationError } from 'types/dto/setup';
-import { sendSettingChange } from 'c/kondoSettingEdit';
+import type { DefaultPrivacy } from 'types/dto/setup';
+import PRIVACY_SHARED from '@salesforce/label/c.Setup_Privacy_Shared';
+import PRIVACY_PRIVATE from '@salesforce/label/c.Setup_Privacy_Private';
+import PRIVACY_METADATA_ONLY from '@salesforce/label/c.Setup_Privacy_MetadataOnly';
+import HELP_PRIVATE_LABELS from '@salesforce/label/c.Setup_Help_PrivateLabels';
+import HELP_METADATA_ONLY_LABELS from '@salesforce/label/c.Setup_Help_MetadataOnlyLabels';
+import PRIVACY_RULE from '@salesforce/label/c.Setup_PrivacyRule';
+import KondoSettingsCard from 'c/kondoSettingsCard';
 import type { Option } from 'c/kondoSettingEdit';
 
 const PRIVACY_OPTIONS: Option<DefaultPrivacy>[] = [
-  {
-    label:
-      'Shared: everyone who can see the Contact or Lead reads the messages, on the timeline and in the history.',
-    value: 'SHARED',
-  },
-  {
-    label:
-      'Private: only the rep who synced and Kondo admins read the messages; others see that a conversation exists.',
-    value: 'PRIVATE',
-  },
-  {
-    label: 'Metadata only: Salesforce keeps who wrote and when, never the text.',
-    value: 'METADATA_ONLY',
-  },
+  { label: PRIVACY_SHARED, value: 'SHARED' },
+  { label: PRIVACY_PRIVATE, value: 'PRIVATE' },
+  { label: PRIVACY_METADATA_ONLY, value: 'METADATA_ONLY' },
 ];
 
 /**
@@ -25,17 +19,14 @@ const PRIVACY_OPTIONS: Option<DefaultPrivacy>[] = [
  * the Kondo labels that make a conversation private or metadata only (an emptied list is sent
  * as null). Edits go up as `settingchange` events.
  */
-export default class KondoPrivacySettings extends LightningElement {
-  /** The page's draft. */
-  @api configuration: Configuration | undefined;
-  /** Every validation error of the last save; c-kondo-field-error shows this card's. */
-  @api errors: ValidationError[] = [];
+export default class KondoPrivacySettings extends KondoSettingsCard {
+  label = {
+    privateLabelsHelp: HELP_PRIVATE_LABELS,
+    metadataOnlyLabelsHelp: HELP_METADATA_ONLY_LABELS,
+    privacyRule: PRIVACY_RULE,
+  };
 
   get privacyOptions(): Option<DefaultPrivacy>[] {
     return PRIVACY_OPTIONS;
-  }
-
-  handleSettingChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
-    sendSettingChange(this, event);
   }
 }

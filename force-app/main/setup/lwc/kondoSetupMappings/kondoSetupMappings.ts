@@ -6,6 +6,33 @@ import type {
   ReadBackRow,
   ValidationError,
 } from 'types/dto/setup';
+import MAPPINGS_TITLE from '@salesforce/label/c.Setup_MappingsTitle';
+import MAPPINGS_INTRO from '@salesforce/label/c.Setup_MappingsIntro';
+import MAPPINGS_NONE from '@salesforce/label/c.Setup_MappingsNone';
+import SHOWN_TITLE from '@salesforce/label/c.Setup_ShownTitle';
+import SHOWN_NONE from '@salesforce/label/c.Setup_ShownNone';
+import COLUMN_NUMBER from '@salesforce/label/c.Setup_ColumnNumber';
+import COLUMN_PROPERTY from '@salesforce/label/c.Setup_ColumnProperty';
+import COLUMN_FIELD from '@salesforce/label/c.Setup_ColumnField';
+import COLUMN_ACTIONS from '@salesforce/label/c.Setup_ColumnActions';
+import CHOOSE_PROPERTY from '@salesforce/label/c.Setup_ChooseProperty';
+import CHOOSE_FIELD from '@salesforce/label/c.Setup_ChooseField';
+import CUSTOM_PROPERTY_LABEL from '@salesforce/label/c.Setup_CustomProperty';
+import CUSTOM_PLACEHOLDER from '@salesforce/label/c.Setup_CustomPropertyPlaceholder';
+import PROPERTY_OF_ROW from '@salesforce/label/c.Setup_PropertyOfRow';
+import CUSTOM_OF_ROW from '@salesforce/label/c.Setup_CustomPropertyOfRow';
+import FIELD_OF_ROW from '@salesforce/label/c.Setup_FieldOfRow';
+import REMOVE_MAPPING from '@salesforce/label/c.Setup_RemoveMapping';
+import ADD_MAPPING from '@salesforce/label/c.Setup_AddMapping';
+import ADD_SHOWN_FIELD from '@salesforce/label/c.Setup_AddShownField';
+import MOVE_UP from '@salesforce/label/c.Setup_MoveUp';
+import MOVE_DOWN from '@salesforce/label/c.Setup_MoveDown';
+import REMOVE_SHOWN from '@salesforce/label/c.Setup_RemoveShown';
+import FIELD_OPTION from '@salesforce/label/c.Setup_FieldOption';
+import EDITED from '@salesforce/label/c.Setup_Edited';
+import { formatLabel } from 'c/kondoFormat';
+import { applyValidity, objectLabel } from 'c/kondoValidationErrors';
+import type { ValidityInput } from 'c/kondoValidationErrors';
 
 export const OBJECTS = ['Contact', 'Lead'];
 export const CUSTOM_PROPERTY = '__custom';
@@ -25,6 +52,7 @@ interface MappingView {
   key: string;
   index: number;
   number: number;
+  edited: boolean;
   propertyValue: string;
   isCustom: boolean;
   customName: string;
@@ -41,7 +69,10 @@ interface MappingView {
 interface ReadBackView {
   key: string;
   index: number;
+  number: number;
   label: string;
+  edited: boolean;
+  itemClass: string;
   error: string | undefined;
   isFirst: boolean;
   isLast: boolean;
@@ -53,7 +84,9 @@ interface ReadBackView {
 interface ObjectSection {
   objectName: string;
   mappingTitle: string;
+  noMappings: string;
   readBackTitle: string;
+  noReadBack: string;
   addMappingLabel: string;
   addReadBackLabel: string;
   mappings: MappingView[];
@@ -75,19 +108,64 @@ function indexOf(event: Event): number {
   return Number((event.currentTarget as HTMLElement).dataset.index);
 }
 
+function optionOf(field: FieldOption): Option {
+  return { label: formatLabel(FIELD_OPTION, field.label, field.apiName), value: field.apiName };
+}
+
+/**
+ * Which rows of a list are edited since the last save: those whose content no saved row has
+ * (as many times). A row moved is not edited; a new or changed one is.
+ */
+function editedRows(rows: object[], saved: object[]): boolean[] {
+  const left = new Map<string, number>();
+  for (const row of saved) {
+    const key = JSON.stringify(row);
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  return rows.map((row) => {
+    const key = JSON.stringify(row);
+    const count = left.get(key) ?? 0;
+    left.set(key, count - 1);
+    return count <= 0;
+  });
+}
+
+// Which control of a mapping row holds each field a row error can name.
+const ERROR_CONTROLS: Record<string, string> = {
+  objectName: '.property',
+  kondoProperty: '.property',
+  targetField: '.target-field',
+};
+
 /**
  * The field mappings (Kondo property -> Contact or Lead field) and the fields shown in Kondo's
  * side panel, per object. The field picker offers only fields whose type can hold the chosen
- * property (the server sends which types can hold each). Rows keep their index in the whole
- * list, so the server's per-row errors show at their row. Every edit is sent up as a
- * `mappingschange` event with the new lists; the parent owns the data.
+ * property (the server sends which types can hold each). Rows are numbered as the error summary
+ * names them and keep their index in the whole list, so the server's per-row errors mark the
+ * control at fault in their row; rows changed since the last save are marked. Every edit is sent
+ * up as a `mappingschange` event with the new lists; the parent owns the data.
  */
 export default class KondoSetupMappings extends LightningElement {
   @api mappings: MappingRow[] = [];
   @api readBackFields: ReadBackRow[] = [];
+  /** The rows as saved, to mark the rows edited since. */
+  @api savedMappings: MappingRow[] = [];
+  @api savedReadBackFields: ReadBackRow[] = [];
   @api fieldOptions: FieldOption[] = [];
   @api properties: PropertyOption[] = [];
   @api errors: ValidationError[] = [];
+
+  label = {
+    intro: MAPPINGS_INTRO,
+    columnNumber: COLUMN_NUMBER,
+    columnProperty: COLUMN_PROPERTY,
+    columnField: COLUMN_FIELD,
+    columnActions: COLUMN_ACTIONS,
+    chooseProperty: CHOOSE_PROPERTY,
+    chooseField: CHOOSE_FIELD,
+    customPlaceholder: CUSTOM_PLACEHOLDER,
+    edited: EDITED,
+  };
 
   /** Rows where the admin chose "Custom property" and has not typed a name yet. */
   customRows = new Set<number>();
@@ -107,70 +185,144 @@ export default class KondoSetupMappings extends LightningElement {
   }
 
   private sectionFor(objectName: string): ObjectSection {
+    const name = objectLabel(objectName);
+    const editedMappings = editedRows(this.mappings, this.savedMappings ?? []);
     const mappings = this.mappings
       .map((row, index) => ({ row, index }))
       .filter(({ row }) => row.objectName === objectName)
-      .map(({ row, index }, position) => this.mappingView(row, index, position + 1));
+      .map(({ row, index }, position) =>
+        this.mappingView(row, index, position + 1, editedMappings[index] === true)
+      );
+    const editedShown = editedRows(this.readBackFields, this.savedReadBackFields ?? []);
     const readBackIndexes = this.readBackFields
       .map((row, index) => ({ row, index }))
       .filter(({ row }) => row.objectName === objectName);
     const chosen = new Set(readBackIndexes.map(({ row }) => row.field.toLowerCase()));
-    const readBack = readBackIndexes.map(({ row, index }, position) => {
+    const readBack = readBackIndexes.map(({ row, index }, position): ReadBackView => {
       const label = this.fieldLabel(objectName, row.field);
+      const error = this.errorsOf('readBackFields', index)[0];
+      const edited = editedShown[index] === true;
       return {
         key: `readback-${index}`,
         index,
+        number: position + 1,
         label,
-        error: this.errorsOf('readBackFields', index)[0],
+        edited,
+        itemClass: ['read-back-item', edited ? 'row_edited' : '', error ? 'row_error' : '']
+          .filter(Boolean)
+          .join(' '),
+        error,
         isFirst: position === 0,
         isLast: position === readBackIndexes.length - 1,
-        upLabel: `Move ${label} up`,
-        downLabel: `Move ${label} down`,
-        removeLabel: `Remove ${label}`,
+        upLabel: formatLabel(MOVE_UP, label),
+        downLabel: formatLabel(MOVE_DOWN, label),
+        removeLabel: formatLabel(REMOVE_SHOWN, label),
       };
     });
     return {
       objectName,
-      mappingTitle: `${objectName} mappings`,
-      readBackTitle: `${objectName} fields shown in Kondo`,
-      addMappingLabel: `Add ${objectName} mapping`,
-      addReadBackLabel: `Add a ${objectName} field to show in Kondo`,
+      mappingTitle: formatLabel(MAPPINGS_TITLE, name),
+      noMappings: formatLabel(MAPPINGS_NONE, name),
+      readBackTitle: formatLabel(SHOWN_TITLE, name),
+      noReadBack: formatLabel(SHOWN_NONE, name),
+      addMappingLabel: formatLabel(ADD_MAPPING, name),
+      addReadBackLabel: formatLabel(ADD_SHOWN_FIELD, name),
       mappings,
       hasMappings: mappings.length > 0,
       readBack,
       hasReadBack: readBack.length > 0,
       readBackOptions: this.fieldsOf(objectName)
         .filter((field) => !chosen.has(field.apiName.toLowerCase()))
-        .map((field) => ({ label: `${field.label} (${field.apiName})`, value: field.apiName })),
+        .map(optionOf),
     };
   }
 
-  private mappingView(row: MappingRow, index: number, number: number): MappingView {
+  private mappingView(
+    row: MappingRow,
+    index: number,
+    number: number,
+    edited: boolean
+  ): MappingView {
     const known = this.properties.some((property) => property.name === row.kondoProperty);
     const isCustom = this.customRows.has(index) || (row.kondoProperty !== '' && !known);
     const error = this.errorsOf('mappings', index)[0];
+    const name = objectLabel(row.objectName);
     return {
       key: `mapping-${index}`,
       index,
       number,
+      edited,
       propertyValue: isCustom ? CUSTOM_PROPERTY : row.kondoProperty,
       isCustom,
       customName: isCustom ? row.kondoProperty : '',
       targetField: row.targetField,
       fieldOptions: this.targetOptions(row.objectName, row.kondoProperty, isCustom),
       error,
-      rowClass: error ? 'mapping-row mapping-row_error' : 'mapping-row',
-      propertyLabel: `Kondo property, ${row.objectName} mapping ${number}`,
-      customLabel: `Custom property name, ${row.objectName} mapping ${number}`,
-      fieldLabel: `${row.objectName} field, mapping ${number}`,
-      removeLabel: `Remove ${row.objectName} mapping ${number}`,
+      rowClass: ['mapping-row', edited ? 'row_edited' : '', error ? 'mapping-row_error' : '']
+        .filter(Boolean)
+        .join(' '),
+      propertyLabel: formatLabel(PROPERTY_OF_ROW, name, number),
+      customLabel: formatLabel(CUSTOM_OF_ROW, name, number),
+      fieldLabel: formatLabel(FIELD_OF_ROW, name, number),
+      removeLabel: formatLabel(REMOVE_MAPPING, name, number),
     };
   }
 
   get propertyOptions(): Option[] {
     return this.properties
       .map((property) => ({ label: property.label, value: property.name }))
-      .concat([{ label: 'Custom property…', value: CUSTOM_PROPERTY }]);
+      .concat([{ label: CUSTOM_PROPERTY_LABEL, value: CUSTOM_PROPERTY }]);
+  }
+
+  override renderedCallback(): void {
+    // Each mapping row's error marks the control at fault (the base component shows it).
+    for (const row of this.template?.querySelectorAll<HTMLElement>('tr.mapping-row') ?? []) {
+      const index = Number(row.dataset.index);
+      const errors = this.mappingErrors(index);
+      for (const control of row.querySelectorAll<ValidityInput>('[data-control]')) {
+        const message = errors
+          .filter((error) => this.controlOf(error.field, index) === control.dataset.control)
+          .map((error) => error.message)
+          .join(' ');
+        applyValidity(control, message);
+      }
+    }
+  }
+
+  private mappingErrors(index: number): ValidationError[] {
+    return this.errors.filter((error) => error.section === 'mappings' && error.rowIndex === index);
+  }
+
+  /** The control of a mapping row that a row error naming field marks. */
+  private controlOf(field: string, index: number): string {
+    const control = ERROR_CONTROLS[field] ?? '.property';
+    return control === '.property' && field === 'kondoProperty' && this.isCustomRow(index)
+      ? '.custom-property'
+      : control;
+  }
+
+  private isCustomRow(index: number): boolean {
+    const property = this.mappings[index]?.kondoProperty ?? '';
+    const known = this.properties.some((option) => option.name === property);
+    return this.customRows.has(index) || (property !== '' && !known);
+  }
+
+  /**
+   * Moves focus to the control of a row that a summary line names (the row's field for a
+   * shown-field row); false when there is no such row.
+   */
+  @api
+  focusRow(section: string, rowIndex: number, field: string): boolean {
+    const target =
+      section === 'mappings'
+        ? this.template?.querySelector<HTMLElement>(
+            `tr.mapping-row[data-index="${rowIndex}"] ${this.controlOf(field, rowIndex)}`
+          )
+        : this.template?.querySelector<HTMLElement>(
+            `.read-back-item[data-index="${rowIndex}"] .read-back-label`
+          );
+    target?.focus();
+    return Boolean(target);
   }
 
   // Every row's field picker and label read these on each render: sorted once per list.
@@ -191,7 +343,7 @@ export default class KondoSetupMappings extends LightningElement {
     const field = this.fieldsOf(objectName).find(
       (option) => option.apiName.toLowerCase() === apiName.toLowerCase()
     );
-    return field ? `${field.label} (${field.apiName})` : apiName;
+    return field ? formatLabel(FIELD_OPTION, field.label, field.apiName) : apiName;
   }
 
   private typesFor(property: string, isCustom: boolean): Set<string> | null {
@@ -206,7 +358,7 @@ export default class KondoSetupMappings extends LightningElement {
     const types = this.typesFor(property, isCustom);
     return this.fieldsOf(objectName)
       .filter((field) => field.mappable && (types === null || types.has(field.fieldType)))
-      .map((field) => ({ label: `${field.label} (${field.apiName})`, value: field.apiName }));
+      .map(optionOf);
   }
 
   private errorsOf(section: string, rowIndex: number | null): string[] {

@@ -3,11 +3,12 @@
  * their Apex calls the same way, with the server's message shown without its code.
  */
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import UNEXPECTED_ERROR from '@salesforce/label/c.Setup_UnexpectedError';
 import { reduceErrors, withoutCode } from 'c/kondoErrors';
 
 /** The readable text of an Apex error, its codes dropped; a generic sentence when it has none. */
 export function messageOf(error: unknown): string {
-  return reduceErrors(error).map(withoutCode).join(' ') || 'Unexpected error.';
+  return reduceErrors(error).map(withoutCode).join(' ') || UNEXPECTED_ERROR;
 }
 
 /** Shows a toast from host (the event is composed: the page's container shows it). */

@@ -1,32 +1,42 @@
 import type { Configuration, MappingRow, ReadBackRow, ValidationError } from 'types/dto/setup';
+import ROW_MAPPING from '@salesforce/label/c.Setup_RowMapping';
+import ROW_SHOWN_FIELD from '@salesforce/label/c.Setup_RowShownField';
+import ROW_NUMBER from '@salesforce/label/c.Setup_RowNumber';
+import SECTION_MAPPINGS from '@salesforce/label/c.Setup_Section_Mappings';
+import SHOWN_FIELDS from '@salesforce/label/c.Setup_ShownFields';
+import OBJECT_CONTACT from '@salesforce/label/c.Setup_Object_Contact';
+import OBJECT_LEAD from '@salesforce/label/c.Setup_Object_Lead';
+import { formatLabel } from 'c/kondoFormat';
+import { SETTING_LABELS, SETTING_SECTIONS } from 'c/kondoSettingEdit';
+import type { SectionName, SettingField } from 'c/kondoSettingEdit';
 
 /**
  * The server's validation errors on the setup page (template-less module): the summary line of
- * each error, naming its setting or its row as the admin sees them, and each row error kept on
- * its row while the admin removes or moves rows before the next save.
+ * each error, naming its setting or its row with the words the page shows there and saying where
+ * to move focus, each row error kept on its row while the admin removes or moves rows before the
+ * next save, and the invalid mark an error puts on its input.
  */
 
-/** Each setting as the summary names it. */
-const SETTING_LABELS: Record<string, string> = {
-  createIfMissing: 'Create if not found',
-  createAs: 'Create as',
-  accountRule: 'Default Account rule',
-  defaultAccountId: 'Default Account Id',
-  matchPriority: 'Match first',
-  contactMatchField: 'Contact LinkedIn URL field',
-  leadMatchField: 'Lead LinkedIn URL field',
-  syncMessages: 'Sync LinkedIn messages',
-  syncFrequency: 'Sync frequency',
-  taskWindowDays: 'Task window',
-  logRetentionDays: 'Log retention',
-  defaultPrivacy: 'Default privacy',
-  privateLabels: 'Private labels',
-  metadataOnlyLabels: 'Metadata only labels',
-};
+const OBJECT_LABELS: Record<string, string> = { Contact: OBJECT_CONTACT, Lead: OBJECT_LEAD };
+
+/** Contact or Lead as the page names it; another name as it is. */
+export function objectLabel(objectName: string): string {
+  return OBJECT_LABELS[objectName] ?? objectName;
+}
 
 export interface ErrorLine {
   key: string;
+  /** The setting or row as the page names it (the summary's link). */
+  where: string;
+  message: string;
+  /** `where: message`. */
   text: string;
+  /** The section holding the input at fault; null when the page has none to point at. */
+  sectionName: SectionName | null;
+  /** The error's section, field and row, to find the input at fault. */
+  section: string;
+  field: string;
+  rowIndex: number | null;
 }
 
 /** Index of the n-th (0-based) occurrence of key in keys, or -1. */
@@ -89,27 +99,61 @@ export function followRowErrors(
  * Names a row as the tables number it, per object ("Lead mapping 2"): the server's index
  * counts both objects' rows together, which the admin never sees.
  */
-function rowName(rows: { objectName: string }[], index: number, noun: string): string {
+function rowName(rows: { objectName: string }[], index: number, label: string): string {
   const objectName = rows[index]?.objectName;
   if (objectName === undefined) {
-    return `Row ${index + 1}`;
+    return formatLabel(ROW_NUMBER, index + 1);
   }
   const position = rows.slice(0, index + 1).filter((row) => row.objectName === objectName).length;
-  return `${objectName} ${noun} ${position}`;
+  return formatLabel(label, objectLabel(objectName), position);
 }
 
 /** One line per error, "where: message", the rows named in the draft the admin sees. */
 export function errorLines(errors: ValidationError[], draft: Configuration): ErrorLine[] {
   return errors.map((error, index) => {
-    let where = SETTING_LABELS[error.field] ?? error.field;
     // Apex leaves a null rowIndex out of the JSON: undefined means a section-wide error.
     const row = typeof error.rowIndex === 'number' ? error.rowIndex : null;
+    let where = SETTING_LABELS[error.field as SettingField] ?? error.field;
+    let sectionName: SectionName | null = SETTING_SECTIONS[error.field as SettingField] ?? null;
     if (error.section === 'mappings') {
-      where = row === null ? 'Field mappings' : rowName(draft.mappings, row, 'mapping');
+      where = row === null ? SECTION_MAPPINGS : rowName(draft.mappings, row, ROW_MAPPING);
+      sectionName = 'mappings';
     } else if (error.section === 'readBackFields') {
-      where =
-        row === null ? 'Fields shown in Kondo' : rowName(draft.readBackFields, row, 'shown field');
+      where = row === null ? SHOWN_FIELDS : rowName(draft.readBackFields, row, ROW_SHOWN_FIELD);
+      sectionName = 'mappings';
     }
-    return { key: `error-${index}`, text: `${where}: ${error.message}` };
+    return {
+      key: `error-${index}`,
+      where,
+      message: error.message,
+      text: `${where}: ${error.message}`,
+      sectionName,
+      section: error.section,
+      field: error.field,
+      rowIndex: row,
+    };
   });
+}
+
+/** A base input that shows a custom validity message (lightning-input, -combobox, -picker ...). */
+export interface ValidityInput extends HTMLElement {
+  setCustomValidity(message: string): void;
+  reportValidity(): boolean;
+}
+
+// The message each input was last given: an input is told again only when its message changes,
+// so a re-render neither repeats the report nor clears what the admin sees.
+const appliedMessages = new WeakMap<Element, string>();
+
+/**
+ * Marks the input invalid with message (the base component shows it under the input, in red),
+ * or valid again with an empty message.
+ */
+export function applyValidity(input: ValidityInput, message: string): void {
+  if ((appliedMessages.get(input) ?? '') === message) {
+    return;
+  }
+  appliedMessages.set(input, message);
+  input.setCustomValidity(message);
+  input.reportValidity();
 }

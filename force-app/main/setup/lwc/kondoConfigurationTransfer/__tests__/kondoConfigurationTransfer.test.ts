@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import exportConfiguration from '@salesforce/apex/SetupController.exportConfiguration';
 import KondoConfigurationTransfer from 'c/kondoConfigurationTransfer';
 import type { ImportFile } from 'c/kondoConfigurationTransfer';
+import { apexError, cleanUp, q, settle, toastsOf } from '../../kondoSettingsCard/__tests__/harness';
 
 jest.mock('@salesforce/apex/SetupController.exportConfiguration', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -11,32 +12,11 @@ const exportMock = exportConfiguration as unknown as jest.Mock;
 
 type TransferElement = HTMLElement & { saving: boolean };
 
-interface Toast {
-  title: string;
-  message: string;
-  variant: string;
-}
-
-function apexError(message: string) {
-  return { body: { message }, status: 500, statusText: 'Server Error' };
-}
-
-function settle(): Promise<void> {
-  let chain = Promise.resolve();
-  for (let turn = 0; turn < 6; turn++) {
-    chain = chain.then(() => undefined);
-  }
-  return chain;
-}
-
-function render(): { element: TransferElement; toasts: Toast[]; picked: ImportFile[] } {
+function render() {
   const element = createElement('c-kondo-configuration-transfer', {
     is: KondoConfigurationTransfer,
   }) as TransferElement;
-  const toasts: Toast[] = [];
-  element.addEventListener('lightning__showtoast', (event) => {
-    toasts.push((event as CustomEvent<Toast>).detail);
-  });
+  const toasts = toastsOf(element);
   const picked: ImportFile[] = [];
   element.addEventListener('importfile', (event) => {
     picked.push((event as CustomEvent<ImportFile>).detail);
@@ -45,20 +25,13 @@ function render(): { element: TransferElement; toasts: Toast[]; picked: ImportFi
   return { element, toasts, picked };
 }
 
-function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
-  return (element.shadowRoot as ShadowRoot).querySelector<T>(selector);
-}
-
 function pick(element: HTMLElement, files: unknown[] | undefined): void {
   q(element, '.import')?.dispatchEvent(new CustomEvent('change', { detail: { files } }));
 }
 
 describe('c-kondo-configuration-transfer', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
+    cleanUp();
     jest.restoreAllMocks();
   });
 
@@ -84,7 +57,19 @@ describe('c-kondo-configuration-transfer', () => {
     await settle();
     expect(clickSpy).toHaveBeenCalledTimes(1);
     expect(toasts).toEqual([{ variant: 'error', title: 'Export failed', message: 'No.' }]);
+    // The failure stays in the card, not only in the toast.
+    const panel = q<HTMLElement & { errors: unknown; friendlyMessage: string }>(
+      element,
+      'c-kondo-error-panel.export-error'
+    );
+    expect(panel?.friendlyMessage).toBe('Export failed');
+    expect(panel?.errors).toEqual(apexError('PERMISSION_DENIED: No.'));
     await expect(element).toBeAccessible();
+
+    exportMock.mockResolvedValue('{}');
+    q(element, '.export')?.dispatchEvent(new CustomEvent('click'));
+    await settle();
+    expect(q(element, '.export-error')).toBeNull();
   });
 
   it('hands the picked file to the page, and nothing for an empty pick', async () => {

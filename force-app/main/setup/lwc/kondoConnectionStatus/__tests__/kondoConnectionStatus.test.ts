@@ -44,9 +44,8 @@ describe('c-kondo-connection-status', () => {
         '.last-sync c-kondo-date-time'
       )?.value
     ).toBe(PAGE.connection.lastSuccessfulSyncAt);
-    expect(text(element, '.failed-24h')).toBe(
-      '2 conversations failed in 1 failed or rejected request.'
-    );
+    expect(text(element, '.failed-conversations')).toBe('2 conversations failed.');
+    expect(text(element, '.failed-requests')).toBe('1 request failed or was rejected.');
     await expect(element).toBeAccessible();
   });
 
@@ -55,9 +54,9 @@ describe('c-kondo-connection-status', () => {
     await Promise.resolve();
 
     expect(text(element, '.integration-user')).toBe(
-      'No active user holds the Kondo Integration permission set: Kondo cannot sync.'
+      'No active user holds the Kondo Integration permission set, so Kondo cannot sync.'
     );
-    expect(text(element, '.last-sync')).toBe('Never');
+    expect(text(element, '.last-sync')).toBe('No successful sync yet');
     await expect(element).toBeAccessible();
   });
 
@@ -70,13 +69,15 @@ describe('c-kondo-connection-status', () => {
     );
   });
 
-  it('counts one failed conversation and several failed requests in the singular and plural', async () => {
-    const element = render({ failedConversationsLast24Hours: 1, failedRequestsLast24Hours: 2 });
+  it('says the last 24 hours in sentences: none, one, several', async () => {
+    const quiet = render({ failedConversationsLast24Hours: 0, failedRequestsLast24Hours: 0 });
+    const mixed = render({ failedConversationsLast24Hours: 1, failedRequestsLast24Hours: 2 });
     await Promise.resolve();
 
-    expect(text(element, '.failed-24h')).toBe(
-      '1 conversation failed in 2 failed or rejected requests.'
-    );
+    expect(text(quiet, '.failed-conversations')).toBe('No conversation failed.');
+    expect(text(quiet, '.failed-requests')).toBe('No request failed or was rejected.');
+    expect(text(mixed, '.failed-conversations')).toBe('1 conversation failed.');
+    expect(text(mixed, '.failed-requests')).toBe('2 requests failed or were rejected.');
   });
 
   it('shows nothing before it gets a connection', async () => {

@@ -1,68 +1,63 @@
-import { createElement } from 'lwc';
 import KondoCreationSettings from 'c/kondoCreationSettings';
-import type { SettingChange } from 'c/kondoSettingEdit';
-import type { Configuration, SetupPage, ValidationError } from 'types/dto/setup';
+import type { Configuration } from 'types/dto/setup';
+import {
+  cleanUp,
+  PAGE,
+  q,
+  renderCard,
+  settingInput,
+  settingsCardRules,
+  settle,
+} from '../../kondoSettingsCard/__tests__/harness';
+import type { CardSpec } from '../../kondoSettingsCard/__tests__/harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is the getSetup answer
-const PAGE: SetupPage = require('../../kondoSetup/__tests__/data/SetupController.getSetup.json');
+const TAG = 'c-kondo-creation-settings';
 
-type CreationElement = HTMLElement & {
-  configuration: Configuration | undefined;
-  errors: ValidationError[];
+const CARD_SPEC: CardSpec = {
+  tag: TAG,
+  is: KondoCreationSettings,
+  fields: ['createIfMissing', 'createAs', 'accountRule', 'defaultAccountId'],
+  edits: [
+    { field: 'createIfMissing', detail: { checked: true }, sends: true },
+    { field: 'createAs', detail: { value: 'Contact' }, sends: 'Contact' },
+    { field: 'accountRule', detail: { value: 'DEFAULT_ACCOUNT' }, sends: 'DEFAULT_ACCOUNT' },
+    {
+      field: 'defaultAccountId',
+      detail: { recordId: '001000000000001AAA' },
+      sends: '001000000000001AAA',
+    },
+    { field: 'defaultAccountId', detail: { recordId: null }, sends: null },
+  ],
 };
 
-type Input = HTMLElement & { value: string; checked: boolean; options: unknown[] };
-
-function render(configuration: Configuration | null = PAGE.configuration): {
-  element: CreationElement;
-  changes: SettingChange[];
-} {
-  const element = createElement('c-kondo-creation-settings', {
-    is: KondoCreationSettings,
-  }) as CreationElement;
-  if (configuration) {
-    element.configuration = configuration;
-  }
-  const changes: SettingChange[] = [];
-  element.addEventListener('settingchange', (event) => {
-    changes.push((event as CustomEvent<SettingChange>).detail);
+describe(`${TAG} as a settings card`, () => {
+  afterEach(cleanUp);
+  // Each rule asserts as it runs; a rule that fails rejects.
+  it.each(settingsCardRules(CARD_SPEC))('$name', async ({ run }) => {
+    await expect(run()).resolves.toBeUndefined();
   });
-  document.body.appendChild(element);
-  return { element, changes };
+});
+
+function render(configuration: Partial<Configuration> = {}) {
+  return renderCard(TAG, KondoCreationSettings, { ...PAGE.configuration, ...configuration });
 }
 
-function q<T extends Element = Input>(element: HTMLElement, selector: string): T | null {
-  return (element.shadowRoot as ShadowRoot).querySelector<T>(selector);
-}
-
-/** Each c-kondo-field-error of the card: the setting it names and the messages it shows. */
-function fieldErrors(element: HTMLElement): [string, (string | undefined)[]][] {
-  return Array.from(
-    (element.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement & { field: string }>(
-      'c-kondo-field-error'
-    )
-  ).map((fieldError) => [
-    fieldError.field,
-    Array.from((fieldError.shadowRoot as ShadowRoot).querySelectorAll('.field-error')).map((line) =>
-      line.textContent?.trim()
-    ),
-  ]);
-}
-
-function change(element: HTMLElement, selector: string, detail: Record<string, unknown>): void {
-  q(element, selector)?.dispatchEvent(new CustomEvent('change', { detail }));
+/** Whether each dependent setting is disabled. */
+function disabled(element: HTMLElement): Record<string, boolean> {
+  return Object.fromEntries(
+    ['createAs', 'accountRule', 'defaultAccountId'].map((field) => [
+      field,
+      Boolean(settingInput(element, field)?.disabled),
+    ])
+  );
 }
 
 describe('c-kondo-creation-settings', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(cleanUp);
 
-  it('shows the draft and the choices', async () => {
-    const { element } = render({ ...PAGE.configuration, defaultAccountId: '001000000000001AAA' });
-    await Promise.resolve();
+  it('shows the draft and the choices, the default Account in a record picker', async () => {
+    const { element } = render({ defaultAccountId: '001000000000001AAA' });
+    await settle();
 
     expect(q(element, '.create-if-missing')?.checked).toBe(false);
     expect(q(element, '.create-as')?.value).toBe('Lead');
@@ -75,51 +70,57 @@ describe('c-kondo-creation-settings', () => {
       { label: 'No Account', value: 'NONE' },
       { label: 'Always the default Account', value: 'DEFAULT_ACCOUNT' },
       {
-        label: "The Account named like the person's company, else the default Account",
+        label: 'The Account named like the person’s company, else the default Account',
         value: 'MATCH_BY_COMPANY',
       },
     ]);
-    expect(q(element, '.default-account')?.value).toBe('001000000000001AAA');
+    const picker = q<HTMLElement & { objectApiName: string; value: string }>(
+      element,
+      'lightning-record-picker.default-account'
+    );
+    expect(picker?.objectApiName).toBe('Account');
+    expect(picker?.value).toBe('001000000000001AAA');
     await expect(element).toBeAccessible();
   });
 
-  it('sends each edit up as a settingchange: the toggle as a boolean, the Id as typed', async () => {
-    const { element, changes } = render();
-    await Promise.resolve();
-
-    change(element, '.create-if-missing', { checked: true });
-    change(element, '.create-as', { value: 'Contact' });
-    change(element, '.account-rule', { value: 'DEFAULT_ACCOUNT' });
-    change(element, '.default-account', { value: ' 001000000000001AAA' });
-
-    expect(changes).toEqual([
-      { field: 'createIfMissing', value: true },
-      { field: 'createAs', value: 'Contact' },
-      { field: 'accountRule', value: 'DEFAULT_ACCOUNT' },
-      { field: 'defaultAccountId', value: ' 001000000000001AAA' },
-    ]);
+  it('disables what record creation off makes meaningless', async () => {
+    const { element } = render({ createIfMissing: false, createAs: 'Contact' });
+    await settle();
+    expect(disabled(element)).toEqual({
+      createAs: true,
+      accountRule: true,
+      defaultAccountId: true,
+    });
   });
 
-  it("shows each setting's errors under its input", async () => {
-    const { element } = render();
-    element.errors = [
-      { section: 'settings', rowIndex: null, field: 'defaultAccountId', message: 'No Account.' },
-    ];
-    await Promise.resolve();
+  it('enables the Account settings for created Contacts only', async () => {
+    const contacts = render({ createIfMissing: true, createAs: 'Contact' }).element;
+    const leads = render({ createIfMissing: true, createAs: 'Lead' }).element;
+    const noAccount = render({
+      createIfMissing: true,
+      createAs: 'Contact',
+      accountRule: 'NONE',
+    }).element;
+    await settle();
 
-    expect(fieldErrors(element)).toEqual([
-      ['createIfMissing', []],
-      ['createAs', []],
-      ['accountRule', []],
-      ['defaultAccountId', ['No Account.']],
-    ]);
-    await expect(element).toBeAccessible();
+    expect(disabled(contacts)).toEqual({
+      createAs: false,
+      accountRule: false,
+      defaultAccountId: false,
+    });
+    expect(disabled(leads)).toEqual({ createAs: false, accountRule: true, defaultAccountId: true });
+    expect(disabled(noAccount)).toEqual({
+      createAs: false,
+      accountRule: false,
+      defaultAccountId: true,
+    });
   });
 
-  it('shows nothing before it gets the draft', async () => {
-    const { element } = render(null);
-    await Promise.resolve();
-
-    expect(q(element, '.create-if-missing')).toBeNull();
+  it('follows the draft as the parent changes', async () => {
+    const { element } = render({ createIfMissing: false });
+    await settle();
+    element.configuration = { ...PAGE.configuration, createIfMissing: true, createAs: 'Contact' };
+    await settle();
+    expect(disabled(element).accountRule).toBe(false);
   });
 });

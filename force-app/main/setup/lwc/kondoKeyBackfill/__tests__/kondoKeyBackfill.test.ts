@@ -3,6 +3,15 @@ import startKeyBackfill from '@salesforce/apex/SetupController.startKeyBackfill'
 import getKeyBackfillProgress from '@salesforce/apex/SetupController.getKeyBackfillProgress';
 import KondoKeyBackfill from 'c/kondoKeyBackfill';
 import type { JobProgress } from 'types/dto/setup';
+import {
+  apexError,
+  cleanUp,
+  click as clickOn,
+  q,
+  qa,
+  settle,
+  toastsOf,
+} from '../../kondoSettingsCard/__tests__/harness';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const STARTED: JobProgress[] = require('./data/SetupController.startKeyBackfill.json');
@@ -23,51 +32,20 @@ const progressMock = getKeyBackfillProgress as unknown as jest.Mock;
 
 type BackfillElement = HTMLElement & { jobs: JobProgress[] | undefined };
 
-interface Toast {
-  title: string;
-  message: string;
-  variant: string;
-}
-
-function apexError(message: string) {
-  return { body: { message }, status: 500, statusText: 'Server Error' };
-}
-
-function settle(): Promise<void> {
-  let chain = Promise.resolve();
-  for (let turn = 0; turn < 6; turn++) {
-    chain = chain.then(() => undefined);
-  }
-  return chain;
-}
-
-function render(jobs?: JobProgress[]): { element: BackfillElement; toasts: Toast[] } {
+function render(jobs?: JobProgress[]) {
   const element = createElement('c-kondo-key-backfill', {
     is: KondoKeyBackfill,
   }) as BackfillElement;
   if (jobs) {
     element.jobs = jobs;
   }
-  const toasts: Toast[] = [];
-  element.addEventListener('lightning__showtoast', (event) => {
-    toasts.push((event as CustomEvent<Toast>).detail);
-  });
+  const toasts = toastsOf(element);
   document.body.appendChild(element);
   return { element, toasts };
 }
 
-function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
-  return (element.shadowRoot as ShadowRoot).querySelector<T>(selector);
-}
-
-function qa<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T[] {
-  return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll<T>(selector));
-}
-
 function click(element: HTMLElement, selector: string): void {
-  const button = q(element, selector);
-  expect(button).not.toBeNull();
-  button?.dispatchEvent(new CustomEvent('click'));
+  clickOn(q(element, selector));
 }
 
 function summaries(element: HTMLElement): (string | null)[] {
@@ -75,12 +53,7 @@ function summaries(element: HTMLElement): (string | null)[] {
 }
 
 describe('c-kondo-key-backfill', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(cleanUp);
 
   it('starts the refill and follows its progress', async () => {
     const { element, toasts } = render([]);
@@ -100,8 +73,8 @@ describe('c-kondo-key-backfill', () => {
       },
     ]);
     expect(summaries(element)).toEqual([
-      'Contact keys: Queued: 0 of 0 batches, 0 errors',
-      'Lead keys: Processing: 1 of 4 batches, 0 errors',
+      'Contact keys: queued, 0 of 0 batches, no errors',
+      'Lead keys: running, 1 of 4 batches, no errors',
     ]);
 
     click(element, '.refresh-backfill');
@@ -113,8 +86,8 @@ describe('c-kondo-key-backfill', () => {
     expect(bars.map((bar) => bar.value)).toEqual([100, 50]);
     // The progress answer names no object: each job keeps its name.
     expect(summaries(element)).toEqual([
-      'Contact keys: Completed: 5 of 5 batches, 0 errors',
-      'Lead keys: Processing: 2 of 4 batches, 1 errors',
+      'Contact keys: completed, 5 of 5 batches, no errors',
+      'Lead keys: running, 2 of 4 batches, 1 error',
     ]);
     await expect(element).toBeAccessible();
   });
@@ -122,7 +95,7 @@ describe('c-kondo-key-backfill', () => {
   it('shows the jobs it is given, unnamed ones as LinkedIn keys, and reports failures', async () => {
     const { element, toasts } = render([{ ...(PROGRESS[1] as JobProgress), objectName: null }]);
     await settle();
-    expect(summaries(element)).toEqual(['LinkedIn keys: Processing: 2 of 4 batches, 1 errors']);
+    expect(summaries(element)).toEqual(['LinkedIn keys: running, 2 of 4 batches, 1 error']);
 
     progressMock.mockRejectedValue(apexError('No access'));
     click(element, '.refresh-backfill');
@@ -135,8 +108,21 @@ describe('c-kondo-key-backfill', () => {
       { variant: 'error', title: 'Progress not available', message: 'No access' },
       { variant: 'error', title: 'Key refill not started', message: 'Too many jobs' },
     ]);
-    expect(summaries(element)).toEqual(['LinkedIn keys: Processing: 2 of 4 batches, 1 errors']);
+    expect(summaries(element)).toEqual(['LinkedIn keys: running, 2 of 4 batches, 1 error']);
     await expect(element).toBeAccessible();
+  });
+
+  it('shows a status it has no words for as it is, and a job it was not shown as LinkedIn keys', async () => {
+    const { element } = render([{ ...(PROGRESS[1] as JobProgress), status: 'Paused' }]);
+    await settle();
+    expect(summaries(element)).toEqual(['LinkedIn keys: Paused, 2 of 4 batches, 1 error']);
+
+    progressMock.mockResolvedValue([
+      { ...(PROGRESS[0] as JobProgress), jobId: '707000000000077AAA' },
+    ]);
+    click(element, '.refresh-backfill');
+    await settle();
+    expect(summaries(element)).toEqual(['LinkedIn keys: completed, 5 of 5 batches, no errors']);
   });
 
   it('takes the jobs of a new page, and shows none without jobs', async () => {

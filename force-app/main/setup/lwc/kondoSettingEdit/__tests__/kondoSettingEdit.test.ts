@@ -1,17 +1,23 @@
 import {
+  disabledSettings,
+  editedSettings,
   numberText,
   OBJECT_OPTIONS,
   sendSettingChange,
   SETTING_CHANGE_EVENT,
+  SETTING_LABELS,
+  SETTING_SECTIONS,
   settingChangeOf,
 } from 'c/kondoSettingEdit';
-import type { SettingChange } from 'c/kondoSettingEdit';
+import type { InputChange, SettingChange } from 'c/kondoSettingEdit';
+import type { Configuration } from 'types/dto/setup';
+import { PAGE } from '../../kondoSettingsCard/__tests__/harness';
 
 /** A change event as a base input in a settings card sends it, from an input so marked. */
 function changeOf(
   dataset: { field: string; kind?: string },
-  detail: { value?: string; checked?: boolean }
-): CustomEvent<{ value?: string; checked?: boolean }> {
+  detail: InputChange
+): CustomEvent<InputChange> {
   const input = document.createElement('input');
   input.dataset.field = dataset.field;
   if (dataset.kind) {
@@ -61,6 +67,15 @@ describe('c/kondoSettingEdit', () => {
     expect(settingChangeOf(changeOf(kind, {})).value).toBeNull();
   });
 
+  it('reads a record picker as the record Id, a cleared one as null', () => {
+    const kind = { field: 'defaultAccountId', kind: 'record' };
+    expect(settingChangeOf(changeOf(kind, { recordId: '001000000000001AAA' })).value).toBe(
+      '001000000000001AAA'
+    );
+    expect(settingChangeOf(changeOf(kind, { recordId: null })).value).toBeNull();
+    expect(settingChangeOf(changeOf(kind, {})).value).toBeNull();
+  });
+
   it('sends the edit from the host as a settingchange that stays in the card', () => {
     const host = document.createElement('div');
     document.body.appendChild(host);
@@ -96,5 +111,59 @@ describe('c/kondoSettingEdit', () => {
       { label: 'Contact', value: 'Contact' },
       { label: 'Lead', value: 'Lead' },
     ]);
+  });
+
+  it('names every setting and places it in a section', () => {
+    const settings = Object.keys(SETTING_LABELS);
+    expect(Object.keys(SETTING_SECTIONS).sort()).toEqual([...settings].sort());
+    expect(SETTING_LABELS.taskWindowDays).toBe('Days of messages that become Tasks');
+    expect(SETTING_SECTIONS.defaultAccountId).toBe('creation');
+  });
+
+  describe('disabledSettings', () => {
+    const draft = (edit: Partial<Configuration>): Configuration => ({
+      ...PAGE.configuration,
+      createIfMissing: true,
+      createAs: 'Contact',
+      accountRule: 'DEFAULT_ACCOUNT',
+      syncMessages: true,
+      ...edit,
+    });
+
+    it('disables nothing while every parent is on', () => {
+      expect([...disabledSettings(draft({}))]).toEqual([]);
+    });
+
+    it('disables what record creation off makes meaningless', () => {
+      expect([...disabledSettings(draft({ createIfMissing: false }))]).toEqual([
+        'createAs',
+        'accountRule',
+        'defaultAccountId',
+      ]);
+    });
+
+    it('keeps the Account settings to created Contacts, the default Account to a rule that uses it', () => {
+      expect([...disabledSettings(draft({ createAs: 'Lead' }))]).toEqual([
+        'accountRule',
+        'defaultAccountId',
+      ]);
+      expect([...disabledSettings(draft({ accountRule: 'NONE' }))]).toEqual(['defaultAccountId']);
+      expect([...disabledSettings(draft({ accountRule: 'MATCH_BY_COMPANY' }))]).toEqual([]);
+    });
+
+    it('disables the Task window while messages are not synced', () => {
+      expect([...disabledSettings(draft({ syncMessages: false }))]).toEqual(['taskWindowDays']);
+    });
+  });
+
+  it('lists the settings whose draft differs from what is saved, an emptied one as null', () => {
+    const saved = PAGE.configuration;
+    expect(editedSettings(saved, saved)).toEqual([]);
+    expect(
+      editedSettings(
+        { ...saved, taskWindowDays: 7, privateLabels: null, mappings: [], readBackFields: [] },
+        saved
+      )
+    ).toEqual(['taskWindowDays']);
   });
 });

@@ -4,6 +4,18 @@ import saveConfiguration from '@salesforce/apex/SetupController.saveConfiguratio
 import importConfiguration from '@salesforce/apex/SetupController.importConfiguration';
 import KondoSetup from 'c/kondoSetup';
 import type { Configuration, JobProgress, SaveOutcome, SetupPage } from 'types/dto/setup';
+import {
+  apexError,
+  change,
+  click,
+  inside,
+  page,
+  q,
+  qa,
+  settingStates as cardSettingStates,
+  settle,
+  toastsOf,
+} from '../../kondoSettingsCard/__tests__/harness';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const PAGE: SetupPage = require('./data/SetupController.getSetup.json');
@@ -48,84 +60,20 @@ const JOB: JobProgress = {
   createdAt: '2026-11-21T10:00:00.000Z',
 };
 
-interface Toast {
-  title: string;
-  message: string;
-  variant: string;
-}
-
-function apexError(message: string) {
-  return { body: { message }, status: 500, statusText: 'Server Error' };
-}
-
-function page(edit: (copy: SetupPage) => void = () => undefined): SetupPage {
-  const copy = JSON.parse(JSON.stringify(PAGE)) as SetupPage;
-  edit(copy);
-  return copy;
-}
-
-function settle(): Promise<void> {
-  let chain = Promise.resolve();
-  for (let turn = 0; turn < 12; turn++) {
-    chain = chain.then(() => undefined);
-  }
-  return chain;
-}
-
 // jsdom's File has no text(); the page needs nothing else of a picked file.
 function pickedFile(name: string, content: string): Pick<File, 'name' | 'text'> {
   return { name, text: () => Promise.resolve(content) };
 }
 
-function q<T extends Element = HTMLElement>(element: Element, selector: string): T | null {
-  return (element.shadowRoot as ShadowRoot).querySelector<T>(selector);
+/** Each setting of the settings cards as the page shows it: edited, invalid. */
+function settingStates(element: HTMLElement) {
+  return SETTINGS_CARDS.flatMap((tag) => cardSettingStates(q(element, tag) as HTMLElement));
 }
 
-function qa(element: Element, selector: string): Element[] {
-  return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll(selector));
-}
-
-/** An element inside the page's child component `tag` (the cards' contents are components). */
-function inside<T extends Element = HTMLElement>(
-  element: HTMLElement,
-  tag: string,
-  selector: string
-): T | null {
-  const child = q(element, tag);
-  return child ? q<T>(child, selector) : null;
-}
-
-/** The messages shown under the settings inputs, each with the field its component names. */
-function fieldErrors(element: HTMLElement): { field: string; text: string | undefined }[] {
-  return SETTINGS_CARDS.flatMap((tag) =>
-    qa(q(element, tag) as HTMLElement, 'c-kondo-field-error')
-  ).flatMap((fieldError) =>
-    Array.from((fieldError.shadowRoot as ShadowRoot).querySelectorAll('.field-error')).map(
-      (line) => ({
-        field: (fieldError as HTMLElement & { field: string }).field,
-        text: line.textContent?.trim(),
-      })
-    )
-  );
-}
-
-function change(target: Element | null, detail: Record<string, unknown>): void {
-  expect(target).not.toBeNull();
-  target?.dispatchEvent(new CustomEvent('change', { detail }));
-}
-
-function click(target: Element | null): void {
-  expect(target).not.toBeNull();
-  target?.dispatchEvent(new CustomEvent('click'));
-}
-
-async function render(setup: SetupPage = PAGE): Promise<{ element: HTMLElement; toasts: Toast[] }> {
+async function render(setup: SetupPage = PAGE) {
   getSetupMock.mockResolvedValue(setup);
   const element = createElement('c-kondo-setup', { is: KondoSetup });
-  const toasts: Toast[] = [];
-  element.addEventListener('lightning__showtoast', (event) => {
-    toasts.push((event as CustomEvent<Toast>).detail);
-  });
+  const toasts = toastsOf(element);
   document.body.appendChild(element);
   await settle();
   return { element, toasts };
@@ -134,6 +82,15 @@ async function render(setup: SetupPage = PAGE): Promise<{ element: HTMLElement; 
 function sentConfiguration(): Configuration {
   const call = saveMock.mock.calls[0] as [{ configurationJson: string }];
   return JSON.parse(call[0].configurationJson) as Configuration;
+}
+
+/** An edit, then a save the server refuses with these errors. */
+async function saveRefused(element: HTMLElement, outcome: SaveOutcome = INVALID): Promise<void> {
+  saveMock.mockResolvedValue(outcome);
+  change(inside(element, 'c-kondo-message-settings', '.task-window'), { value: '99999' });
+  await settle();
+  click(q(element, '.save'));
+  await settle();
 }
 
 // The accessibility check of the whole page takes seconds on a busy machine.
@@ -163,7 +120,7 @@ describe('c-kondo-setup', () => {
       const { element } = await render();
 
       expect(getSetupMock).toHaveBeenCalledTimes(1);
-      expect(qa(element, 'lightning-card.section')).toHaveLength(9);
+      expect(qa(element, 'c-kondo-setup-section')).toHaveLength(9);
       expect(
         q<HTMLElement & { connection: unknown }>(element, 'c-kondo-connection-status')?.connection
       ).toEqual(PAGE.connection);
@@ -207,7 +164,7 @@ describe('c-kondo-setup', () => {
       const { element } = await render(page((copy) => (copy.backfillJobs = [JOB])));
 
       expect(inside(element, 'c-kondo-key-backfill', '.job-summary')?.textContent).toBe(
-        'Contact keys: Queued: 0 of 0 batches, 0 errors'
+        'Contact keys: queued, 0 of 0 batches, no errors'
       );
     });
   });
@@ -222,7 +179,7 @@ describe('c-kondo-setup', () => {
       await settle();
 
       expect(q(element, '.state_denied')?.textContent).toContain('Kondo Admin permission set');
-      expect(q(element, 'lightning-card.section')).toBeNull();
+      expect(q(element, 'c-kondo-setup-section')).toBeNull();
       expect(q(element, '.save')).toBeNull();
       await expect(element).toBeAccessible();
     });
@@ -246,7 +203,7 @@ describe('c-kondo-setup', () => {
         checked: true,
       });
       await settle();
-      expect(q(element, '.unsaved')?.textContent).toBe('Unsaved changes');
+      expect(q(element, '.save-bar .unsaved')?.textContent).toBe('1 unsaved change');
       expect(q<HTMLElement & { disabled: boolean }>(element, '.save')?.disabled).toBe(false);
 
       click(q(element, '.discard'));
@@ -293,7 +250,7 @@ describe('c-kondo-setup', () => {
       const { element } = await render();
       saveMock.mockResolvedValue(SAVED);
 
-      expect(q(element, '.section_privacy c-kondo-privacy-settings')).not.toBeNull();
+      expect(q(element, '[data-section-anchor="privacy"] c-kondo-privacy-settings')).not.toBeNull();
       change(inside(element, 'c-kondo-privacy-settings', '.default-privacy'), {
         value: 'PRIVATE',
       });
@@ -393,7 +350,7 @@ describe('c-kondo-setup', () => {
 
       expect(sentConfiguration().leadMatchField).toBe('Company');
       expect(inside(element, 'c-kondo-key-backfill', '.job-summary')?.textContent).toBe(
-        'Contact keys: Queued: 0 of 0 batches, 0 errors'
+        'Contact keys: queued, 0 of 0 batches, no errors'
       );
     });
 
@@ -407,25 +364,31 @@ describe('c-kondo-setup', () => {
       await settle();
 
       const lines = qa(element, '.error-line').map((line) => line.textContent);
+      // Each problem once, named with the words the page shows at its input or row.
       expect(lines).toEqual([
-        'Task window: Enter a whole number of days from 0 to 3650.',
-        'Contact mapping 1: Title (STRING) cannot hold the Kondo property notes.',
-        'Contact shown field 2: Contact.Email is listed twice.',
+        'Days of messages that become Tasks: Enter a whole number of days from 0 to 3650.',
+        'Contact mapping 1: Title cannot hold the Kondo property Kondo notes: choose a field of another type.',
+        'Contact shown field 2: Email is listed twice.',
       ]);
+      expect(q(element, '.validation-errors p')?.textContent).toBe(
+        'Nothing was saved. Fix these 3 values and save again:'
+      );
       const mappings = q(element, 'c-kondo-setup-mappings') as HTMLElement;
+      expect(qa(mappings, 'tr.mapping-row_error')).toHaveLength(1);
       expect(qa(mappings, '.row-error').map((row) => row.textContent)).toEqual([
-        'Title (STRING) cannot hold the Kondo property notes.',
-        'Contact.Email is listed twice.',
+        'Email is listed twice.',
       ]);
       expect(q(element, '.unsaved')).not.toBeNull();
       expect(
         inside<HTMLElement & { value: string }>(element, 'c-kondo-message-settings', '.task-window')
           ?.value
       ).toBe('99999');
-      // The settings error shows under its own input only.
-      expect(fieldErrors(element)).toEqual([
-        { field: 'taskWindowDays', text: 'Enter a whole number of days from 0 to 3650.' },
-      ]);
+      // The settings error marks its own input only.
+      expect(
+        settingStates(element)
+          .filter((state) => state.invalid)
+          .map((state) => state.field)
+      ).toEqual(['taskWindowDays']);
       expect(toasts).toEqual([
         expect.objectContaining({ variant: 'error', message: '3 values need fixing.' }),
       ]);
@@ -438,11 +401,7 @@ describe('c-kondo-setup', () => {
 
     it('keeps each row error on its row when rows are removed or moved', async () => {
       const { element } = await render();
-      saveMock.mockResolvedValue(INVALID);
-      change(inside(element, 'c-kondo-message-settings', '.task-window'), { value: '99999' });
-      await settle();
-      click(q(element, '.save'));
-      await settle();
+      await saveRefused(element);
 
       const mappings = q(element, 'c-kondo-setup-mappings') as HTMLElement;
       const [firstShown, secondShown, thirdShown] = PAGE.configuration.readBackFields;
@@ -457,9 +416,9 @@ describe('c-kondo-setup', () => {
       );
       await settle();
       expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
-        'Task window: Enter a whole number of days from 0 to 3650.',
-        'Contact mapping 1: Title (STRING) cannot hold the Kondo property notes.',
-        'Contact shown field 1: Contact.Email is listed twice.',
+        'Days of messages that become Tasks: Enter a whole number of days from 0 to 3650.',
+        'Contact mapping 1: Title cannot hold the Kondo property Kondo notes: choose a field of another type.',
+        'Contact shown field 1: Email is listed twice.',
       ]);
 
       // The first mapping (in error) is removed: its error goes, the next row does not inherit it.
@@ -473,8 +432,8 @@ describe('c-kondo-setup', () => {
       );
       await settle();
       expect(qa(element, '.error-line').map((line) => line.textContent)).toEqual([
-        'Task window: Enter a whole number of days from 0 to 3650.',
-        'Contact shown field 1: Contact.Email is listed twice.',
+        'Days of messages that become Tasks: Enter a whole number of days from 0 to 3650.',
+        'Contact shown field 1: Email is listed twice.',
       ]);
 
       // An edit in place keeps the row's error until the next save.
@@ -488,7 +447,7 @@ describe('c-kondo-setup', () => {
       );
       await settle();
       expect(qa(element, '.error-line').map((line) => line.textContent)).toContain(
-        'Contact shown field 1: Contact.Email is listed twice.'
+        'Contact shown field 1: Email is listed twice.'
       );
     });
 
@@ -528,12 +487,14 @@ describe('c-kondo-setup', () => {
       expect(toasts[1]?.message).toBe('1 value needs fixing.');
     });
 
-    it('keeps the edits when the save fails', async () => {
+    it('keeps the edits when the save fails, and says why in a panel that stays on the page', async () => {
       const { element, toasts } = await render();
       saveMock.mockRejectedValue(apexError('SAVE_FAILED: The settings could not be saved: locked'));
 
+      change(inside(element, 'c-kondo-creation-settings', '.create-if-missing'), { checked: true });
+      change(inside(element, 'c-kondo-creation-settings', '.create-as'), { value: 'Contact' });
       change(inside(element, 'c-kondo-creation-settings', '.default-account'), {
-        value: '001000000000001AAA',
+        recordId: '001000000000001AAA',
       });
       await settle();
       click(q(element, '.save'));
@@ -542,10 +503,21 @@ describe('c-kondo-setup', () => {
       expect(toasts).toEqual([
         expect.objectContaining({
           variant: 'error',
+          title: 'Kondo settings not saved',
           message: 'The settings could not be saved: locked',
         }),
       ]);
-      expect(q(element, '.unsaved')).not.toBeNull();
+      const panel = q<HTMLElement & { errors: unknown; friendlyMessage: string }>(
+        element,
+        '.save-failure c-kondo-error-panel'
+      );
+      expect(panel?.friendlyMessage).toBe('Kondo settings not saved');
+      expect(panel?.errors).toEqual(
+        apexError('SAVE_FAILED: The settings could not be saved: locked')
+      );
+      expect(document.activeElement).toBe(element);
+      expect((element.shadowRoot as ShadowRoot).activeElement).toBe(q(element, '.save-failure'));
+      expect(q(element, '.unsaved')?.textContent).toBe('3 unsaved changes');
       expect(
         inside<HTMLElement & { value: string }>(
           element,
@@ -553,6 +525,12 @@ describe('c-kondo-setup', () => {
           '.default-account'
         )?.value
       ).toBe('001000000000001AAA');
+      await expect(element).toBeAccessible();
+
+      // Discarding the edits clears the panel with them.
+      click(q(element, '.discard'));
+      await settle();
+      expect(q(element, '.save-failure')).toBeNull();
     });
 
     it('falls back to a generic message for an error without text', async () => {
@@ -628,6 +606,299 @@ describe('c-kondo-setup', () => {
       await settle();
       expect(toasts.map((toast) => toast.title)).toEqual(['Nothing was saved', 'Import failed']);
       expect(toasts[1]?.message).toBe('The file is empty.');
+      // The failure stays on the page, where focus goes.
+      const panel = q<HTMLElement & { errors: unknown; friendlyMessage: string }>(
+        element,
+        '.save-failure c-kondo-error-panel'
+      );
+      expect(panel?.friendlyMessage).toBe('Import failed');
+      expect((element.shadowRoot as ShadowRoot).activeElement).toBe(q(element, '.save-failure'));
+    });
+  });
+
+  describe('docked footer', () => {
+    it('holds the status, Discard and Save at the end of the page, counting the changes', async () => {
+      const { element } = await render();
+      const footer = q(element, '.save-bar') as HTMLElement;
+
+      expect(footer.getAttribute('role')).toBe('region');
+      expect(footer.getAttribute('aria-label')).toBe('Save or discard your changes');
+      expect(footer.querySelector('.no-changes')?.textContent).toBe('No unsaved changes');
+      expect(footer.querySelector('.save')).toBe(q(element, '.save'));
+      expect(footer.querySelector('.discard')).toBe(q(element, '.discard'));
+      expect((element.shadowRoot as ShadowRoot).lastElementChild?.lastElementChild).toBe(footer);
+
+      change(inside(element, 'c-kondo-message-settings', '.task-window'), { value: '7' });
+      change(inside(element, 'c-kondo-sync-log-settings', '.log-retention'), { value: '9' });
+      q(element, 'c-kondo-setup-mappings')?.dispatchEvent(
+        new CustomEvent('mappingschange', {
+          detail: {
+            mappings: [
+              { ...PAGE.configuration.mappings[0]!, targetField: 'Department' },
+              PAGE.configuration.mappings[1]!,
+              {
+                objectName: 'Lead',
+                kondoProperty: 'notes',
+                targetField: 'Description',
+                overwritePolicy: 'OVERWRITE',
+              },
+            ],
+            readBackFields: [...PAGE.configuration.readBackFields].reverse(),
+          },
+        })
+      );
+      await settle();
+      // Two settings, a changed and an added mapping, the shown fields' new order.
+      expect(footer.querySelector('.unsaved')?.textContent).toBe('5 unsaved changes');
+
+      let finish: (outcome: SaveOutcome) => void = () => undefined;
+      saveMock.mockReturnValue(new Promise<SaveOutcome>((resolve) => (finish = resolve)));
+      click(q(element, '.save'));
+      await settle();
+      expect(footer.querySelector('.unsaved')?.textContent).toBe('Saving…');
+      finish(SAVED);
+      await settle();
+      expect(footer.querySelector('.no-changes')).not.toBeNull();
+      await expect(element).toBeAccessible();
+    });
+
+    it('marks the settings and rows edited since the last save, and their sections', async () => {
+      const { element } = await render();
+      const editedOf = (tag: string) =>
+        q<HTMLElement & { editedFields: string[] }>(element, tag)?.editedFields;
+      expect(editedOf('c-kondo-message-settings')).toEqual([]);
+
+      change(inside(element, 'c-kondo-message-settings', '.task-window'), { value: '7' });
+      change(inside(element, 'c-kondo-privacy-settings', '.private-labels'), {
+        value: 'Recruiting',
+      });
+      await settle();
+      expect(editedOf('c-kondo-message-settings')).toEqual(['taskWindowDays', 'privateLabels']);
+      expect(
+        settingStates(element)
+          .filter((state) => state.edited)
+          .map((state) => state.field)
+      ).toEqual(['taskWindowDays', 'privateLabels']);
+      const mappings = q<HTMLElement & { savedMappings: unknown }>(
+        element,
+        'c-kondo-setup-mappings'
+      );
+      expect(mappings?.savedMappings).toEqual(PAGE.configuration.mappings);
+      const editedSections = qa(element, '.section-nav li')
+        .filter((item) => item.querySelector('.nav-edited'))
+        .map((item) => item.querySelector('.nav-title')?.textContent);
+      expect(editedSections).toEqual(['Messages', 'Privacy']);
+
+      // Typing the saved value back: nothing is edited any more.
+      change(inside(element, 'c-kondo-message-settings', '.task-window'), { value: '30' });
+      change(inside(element, 'c-kondo-privacy-settings', '.private-labels'), { value: '' });
+      await settle();
+      expect(editedOf('c-kondo-message-settings')).toEqual([]);
+      expect(q(element, '.unsaved')).toBeNull();
+    });
+
+    it('asks before the browser leaves a page with unsaved changes', async () => {
+      const { element } = await render();
+      const leave = () => {
+        const event = new CustomEvent('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      expect(leave()).toBe(false);
+
+      change(inside(element, 'c-kondo-message-settings', '.sync-messages'), { checked: false });
+      await settle();
+      expect(leave()).toBe(true);
+
+      element.remove();
+      expect(leave()).toBe(false);
+    });
+  });
+
+  describe('sections', () => {
+    it('lists every section in a navigation that moves focus to the section chosen', async () => {
+      const { element } = await render();
+      const links = qa<HTMLAnchorElement>(element, 'nav.section-nav a.nav-link');
+      expect(links.map((link) => link.querySelector('.nav-title')?.textContent)).toEqual([
+        'Connection',
+        'Matching',
+        'Record creation',
+        'Messages',
+        'Privacy',
+        'Sync frequency',
+        'Field mappings',
+        'Sync log',
+        'Export and import',
+      ]);
+      expect(q(element, 'nav.section-nav')?.getAttribute('aria-label')).toBe('Setup sections');
+      expect(links[0]?.getAttribute('aria-current')).toBe('location');
+
+      const mappingsLink = links[6] as HTMLAnchorElement;
+      const event = new CustomEvent('click', { cancelable: true });
+      mappingsLink.dispatchEvent(event);
+      await settle();
+      expect(event.defaultPrevented).toBe(true);
+      expect((element.shadowRoot as ShadowRoot).activeElement).toBe(
+        q(element, '[data-section-anchor="mappings"]')
+      );
+      const current = qa(element, 'nav.section-nav a.nav-link').map((link) =>
+        link.getAttribute('aria-current')
+      );
+      expect(current.indexOf('location')).toBe(6);
+      expect(q(element, '[data-section-anchor="mappings"] c-kondo-setup-mappings')).not.toBeNull();
+      await expect(element).toBeAccessible();
+    });
+
+    it('counts the errors of each section in the navigation', async () => {
+      const { element } = await render();
+      await saveRefused(element);
+
+      const badges = qa(element, '.section-nav li')
+        .filter((item) => item.querySelector('.nav-errors'))
+        .map((item) => [
+          item.querySelector('.nav-title')?.textContent,
+          item.querySelector('.nav-errors .slds-assistive-text')?.textContent,
+        ]);
+      expect(badges).toEqual([
+        ['Messages', '1 error'],
+        ['Field mappings', '2 errors'],
+      ]);
+    });
+  });
+
+  describe('error summary', () => {
+    it('links each line to its input, moves focus there, and offers the summary from the footer', async () => {
+      const { element } = await render();
+      await saveRefused(element);
+
+      const summary = q(element, '.validation-errors') as HTMLElement;
+      expect((element.shadowRoot as ShadowRoot).activeElement).toBe(summary);
+      const taskWindow = inside(element, 'c-kondo-message-settings', '.task-window') as HTMLElement;
+      const taskFocus = jest.spyOn(taskWindow, 'focus');
+      const mappings = q(element, 'c-kondo-setup-mappings') as HTMLElement;
+      const rowField = q(mappings, 'tr.mapping-row .target-field') as HTMLElement;
+      const rowFocus = jest.spyOn(rowField, 'focus');
+      const links = qa(element, '.error-link');
+      expect(links.map((link) => link.textContent)).toEqual([
+        'Days of messages that become Tasks',
+        'Contact mapping 1',
+        'Contact shown field 2',
+      ]);
+
+      const follow = new CustomEvent('click', { cancelable: true });
+      links[0]?.dispatchEvent(follow);
+      expect(follow.defaultPrevented).toBe(true);
+      expect(taskFocus).toHaveBeenCalledTimes(1);
+      click(links[1] as HTMLElement);
+      expect(rowFocus).toHaveBeenCalledTimes(1);
+      await settle();
+      expect(
+        qa(element, 'nav.section-nav a.nav-link')
+          .map((link) => link.getAttribute('aria-current'))
+          .indexOf('location')
+      ).toBe(6);
+
+      // From anywhere on the page, the footer's button goes back to the summary.
+      (q(element, '[data-section-anchor="log"]') as HTMLElement).focus();
+      expect(q(element, '.review-errors')).not.toBeNull();
+      expect(q<HTMLElement & { label: string }>(element, '.review-errors')?.label).toBe(
+        'Review 3 errors'
+      );
+      click(q(element, '.review-errors'));
+      expect((element.shadowRoot as ShadowRoot).activeElement).toBe(summary);
+    });
+
+    it('moves to the section of an error whose input the page cannot focus', async () => {
+      const { element } = await render();
+      await saveRefused(element, {
+        saved: false,
+        page: null,
+        errors: [
+          { section: 'mappings', rowIndex: null, field: 'mappings', message: 'At most 200.' },
+        ],
+      });
+
+      click(q(element, '.error-link'));
+      expect((element.shadowRoot as ShadowRoot).activeElement).toBe(
+        q(element, '[data-section-anchor="mappings"]')
+      );
+      expect(q<HTMLElement & { label: string }>(element, '.review-errors')?.label).toBe(
+        'Review 1 error'
+      );
+      expect(q(element, '.validation-errors p')?.textContent).toBe(
+        'Nothing was saved. Fix this value and save again:'
+      );
+    });
+
+    it('leaves focus alone for an error of no section', async () => {
+      const { element } = await render();
+      await saveRefused(element, {
+        saved: false,
+        page: null,
+        errors: [
+          { section: 'settings', rowIndex: null, field: 'configuration', message: 'Empty.' },
+        ],
+      });
+
+      click(q(element, '.error-link'));
+      expect((element.shadowRoot as ShadowRoot).activeElement).toBe(
+        q(element, '.validation-errors')
+      );
+    });
+  });
+
+  describe('dependent settings', () => {
+    it('enables the Account settings once records are created as Contacts', async () => {
+      const { element } = await render();
+      const disabled = (selector: string) =>
+        inside<HTMLElement & { disabled: boolean }>(element, 'c-kondo-creation-settings', selector)
+          ?.disabled;
+      expect([disabled('.create-as'), disabled('.account-rule')]).toEqual([true, true]);
+
+      change(inside(element, 'c-kondo-creation-settings', '.create-if-missing'), { checked: true });
+      await settle();
+      expect([disabled('.create-as'), disabled('.account-rule')]).toEqual([false, true]);
+      change(inside(element, 'c-kondo-creation-settings', '.create-as'), { value: 'Contact' });
+      await settle();
+      expect([disabled('.account-rule'), disabled('.default-account')]).toEqual([false, false]);
+    });
+  });
+
+  describe('first install', () => {
+    it('opens with the checklist until Kondo syncs, and marks the steps done', async () => {
+      const firstInstall = page((copy) => {
+        copy.connection.lastSuccessfulSyncAt = null;
+        copy.connection.integrationUserCount = 0;
+      });
+      const { element } = await render(firstInstall);
+
+      const checklist = q<
+        HTMLElement & { connection: unknown; mappingCount: number; urlTested: boolean }
+      >(element, 'c-kondo-setup-checklist');
+      expect(checklist?.connection).toEqual(firstInstall.connection);
+      expect(checklist?.mappingCount).toBe(2);
+      expect(checklist?.urlTested).toBe(false);
+
+      q(element, 'c-kondo-url-tester')?.dispatchEvent(new CustomEvent('urltested'));
+      await settle();
+      expect(checklist?.urlTested).toBe(true);
+
+      checklist?.dispatchEvent(
+        new CustomEvent('sectionselect', { detail: { section: 'mappings' } })
+      );
+      await settle();
+      expect((element.shadowRoot as ShadowRoot).activeElement).toBe(
+        q(element, '[data-section-anchor="mappings"]')
+      );
+      await expect(element).toBeAccessible();
+    });
+
+    it('has no checklist once Kondo has synced', async () => {
+      const { element } = await render();
+      expect(q(element, 'c-kondo-setup-checklist')).toBeNull();
+      expect(
+        q<HTMLElement & { createsRecords: boolean }>(element, 'c-kondo-url-tester')?.createsRecords
+      ).toBe(false);
     });
   });
 });

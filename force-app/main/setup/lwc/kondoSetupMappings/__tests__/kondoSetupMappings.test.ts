@@ -2,29 +2,30 @@ import { createElement } from 'lwc';
 import KondoSetupMappings from 'c/kondoSetupMappings';
 import type { MappingsChange } from 'c/kondoSetupMappings';
 import type { SetupPage, ValidationError } from 'types/dto/setup';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is the getSetup answer
-const PAGE: SetupPage = require('../../kondoSetup/__tests__/data/SetupController.getSetup.json');
+import { cleanUp, PAGE, q, qa, settle } from '../../kondoSettingsCard/__tests__/harness';
 
 type MappingsElement = HTMLElement & {
   mappings: SetupPage['configuration']['mappings'];
   readBackFields: SetupPage['configuration']['readBackFields'];
+  savedMappings: SetupPage['configuration']['mappings'];
+  savedReadBackFields: SetupPage['configuration']['readBackFields'];
   fieldOptions: SetupPage['fieldOptions'];
   properties: SetupPage['properties'];
   errors: ValidationError[];
+  focusRow(section: string, rowIndex: number, field: string): boolean;
+};
+
+type Control = HTMLElement & {
+  setCustomValidity(message: string): void;
+  reportValidity(): boolean;
+  options: Option[];
+  label: string;
+  value: string;
 };
 
 interface Option {
   label: string;
   value: string;
-}
-
-function settle(): Promise<void> {
-  let chain = Promise.resolve();
-  for (let turn = 0; turn < 6; turn++) {
-    chain = chain.then(() => undefined);
-  }
-  return chain;
 }
 
 function render(errors: ValidationError[] = []): {
@@ -36,6 +37,8 @@ function render(errors: ValidationError[] = []): {
   }) as MappingsElement;
   element.mappings = PAGE.configuration.mappings;
   element.readBackFields = PAGE.configuration.readBackFields;
+  element.savedMappings = PAGE.configuration.mappings;
+  element.savedReadBackFields = PAGE.configuration.readBackFields;
   element.fieldOptions = PAGE.fieldOptions;
   element.properties = PAGE.properties;
   element.errors = errors;
@@ -51,28 +54,24 @@ function render(errors: ValidationError[] = []): {
   return { element, changes };
 }
 
-function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
-  return (element.shadowRoot as ShadowRoot).querySelector<T>(selector);
-}
-
-function qa<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T[] {
-  return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll<T>(selector));
-}
-
 function fire(target: Element | null | undefined, name: string, detail?: unknown): void {
   expect(target).toBeTruthy();
   target?.dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+/** Spies on the validity calls of a row's control. */
+function validity(control: Control | undefined) {
+  return {
+    setCustomValidity: jest.spyOn(control as Control, 'setCustomValidity'),
+    reportValidity: jest.spyOn(control as Control, 'reportValidity'),
+  };
 }
 
 // The accessibility checks take seconds on a busy machine.
 jest.setTimeout(30000);
 
 describe('c-kondo-setup-mappings', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(cleanUp);
 
   it('lists each object with its mappings and the fields shown in Kondo', async () => {
     const { element } = render();
@@ -232,9 +231,39 @@ describe('c-kondo-setup-mappings', () => {
     ]);
   });
 
-  it('shows each error at its row and section-wide errors on top', async () => {
-    const { element } = render([
+  it('numbers the rows of each object as the error summary names them', async () => {
+    const { element } = render();
+    await settle();
+
+    expect(qa(element, 'tr.mapping-row .row-number').map((cell) => cell.textContent)).toEqual([
+      '1',
+      '1',
+    ]);
+    expect(qa(element, '.read-back-item .row-number').map((cell) => cell.textContent)).toEqual([
+      '1',
+      '2',
+      '1',
+    ]);
+    expect(qa(element, 'table.mappings th').map((cell) => cell.textContent?.trim())).toContain(
+      'Row'
+    );
+  });
+
+  it("marks the control at fault in each row with the row's error, and section-wide errors on top", async () => {
+    const { element } = render();
+    await settle();
+    const [contactProperty, leadProperty] = qa<Control>(element, '.property');
+    const [contactField, leadField] = qa<Control>(element, '.target-field');
+    const calls = {
+      contactProperty: validity(contactProperty),
+      contactField: validity(contactField),
+      leadProperty: validity(leadProperty),
+      leadField: validity(leadField),
+    };
+
+    element.errors = [
       { section: 'mappings', rowIndex: 1, field: 'targetField', message: 'Lead has no field X.' },
+      { section: 'mappings', rowIndex: 0, field: 'kondoProperty', message: 'Name a property.' },
       { section: 'readBackFields', rowIndex: 2, field: 'field', message: 'Listed twice.' },
       {
         section: 'mappings',
@@ -242,16 +271,93 @@ describe('c-kondo-setup-mappings', () => {
         message: 'At most 200 mappings.',
       } as ValidationError,
       { section: 'settings', rowIndex: null, field: 'createAs', message: 'Not shown here.' },
-    ]);
+    ];
     await settle();
 
-    expect(qa(element, '.row-error').map((row) => row.textContent)).toEqual([
-      'Lead has no field X.',
-      'Listed twice.',
-    ]);
-    expect(qa(element, 'tr.mapping-row_error')).toHaveLength(1);
+    expect(calls.leadField.setCustomValidity).toHaveBeenCalledWith('Lead has no field X.');
+    expect(calls.leadField.reportValidity).toHaveBeenCalledTimes(1);
+    expect(calls.contactProperty.setCustomValidity).toHaveBeenCalledWith('Name a property.');
+    // A control without an error is not touched: nothing to clear.
+    expect(calls.leadProperty.setCustomValidity).not.toHaveBeenCalled();
+    expect(calls.contactField.setCustomValidity).not.toHaveBeenCalled();
+    // A shown field has no input: its error is written under it, once.
+    expect(qa(element, '.row-error').map((row) => row.textContent)).toEqual(['Listed twice.']);
+    expect(qa(element, 'tr.mapping-row_error')).toHaveLength(2);
+    expect(qa(element, '.read-back-item.row_error')).toHaveLength(1);
     expect(q(element, '.section-errors')?.textContent).toBe('At most 200 mappings.');
     await expect(element).toBeAccessible();
+
+    element.errors = [];
+    await settle();
+    expect(calls.leadField.setCustomValidity).toHaveBeenLastCalledWith('');
+    expect(qa(element, 'tr.mapping-row_error')).toHaveLength(0);
+  });
+
+  it('marks the name input of a custom property row when its name is refused', async () => {
+    const { element } = render();
+    element.mappings = [{ ...PAGE.configuration.mappings[0]!, kondoProperty: 'deal size' }];
+    await settle();
+    const custom = q<Control>(element, '.custom-property');
+    const calls = validity(custom ?? undefined);
+
+    element.errors = [
+      { section: 'mappings', rowIndex: 0, field: 'kondoProperty', message: 'Letters only.' },
+    ];
+    await settle();
+    expect(calls.setCustomValidity).toHaveBeenCalledWith('Letters only.');
+  });
+
+  it('marks the rows edited since the last save: new and changed ones, not moved ones', async () => {
+    const { element } = render();
+    await settle();
+    expect(qa(element, '.row_edited')).toHaveLength(0);
+
+    const [contactTitle, leadCompany] = PAGE.configuration.mappings;
+    const [title, email, status] = PAGE.configuration.readBackFields;
+    element.mappings = [
+      { ...contactTitle!, targetField: 'Department' },
+      leadCompany!,
+      { objectName: 'Lead', kondoProperty: '', targetField: '', overwritePolicy: 'OVERWRITE' },
+    ];
+    element.readBackFields = [email!, title!, status!];
+    await settle();
+
+    expect(
+      qa(element, 'tr.mapping-row').map((row) => row.classList.contains('row_edited'))
+    ).toEqual([true, false, true]);
+    expect(qa(element, 'tr.mapping-row .edited-mark')).toHaveLength(2);
+    expect(qa(element, '.read-back-item.row_edited')).toHaveLength(0);
+    await expect(element).toBeAccessible();
+  });
+
+  it('moves focus to the control a summary line names', async () => {
+    const { element } = render();
+    await settle();
+    const leadField = qa<Control>(element, '.target-field')[1];
+    const leadFocus = jest.spyOn(leadField as Control, 'focus');
+    const label = qa(element, '.read-back-label')[2] as HTMLElement;
+    const labelFocus = jest.spyOn(label, 'focus');
+
+    expect(element.focusRow('mappings', 1, 'targetField')).toBe(true);
+    expect(leadFocus).toHaveBeenCalledTimes(1);
+    expect(element.focusRow('readBackFields', 2, 'field')).toBe(true);
+    expect(labelFocus).toHaveBeenCalledTimes(1);
+    expect(element.focusRow('mappings', 9, 'targetField')).toBe(false);
+  });
+
+  it('says so when an object has no mappings or shown fields yet', async () => {
+    const { element } = render();
+    element.mappings = [];
+    element.readBackFields = [];
+    await settle();
+
+    expect(qa(element, '.no-mappings').map((line) => line.textContent)).toEqual([
+      'No Contact fields are written yet.',
+      'No Lead fields are written yet.',
+    ]);
+    expect(q(element, '.no-read-back')?.textContent).toBe(
+      'Kondo’s side panel shows no Contact fields yet.'
+    );
   });
 
   it('shows an unknown field by its API name', async () => {

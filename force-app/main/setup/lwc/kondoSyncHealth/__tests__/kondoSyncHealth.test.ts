@@ -1,19 +1,9 @@
 import { createElement } from 'lwc';
 import KondoSyncHealth from 'c/kondoSyncHealth';
-import type { SetupPage, SyncHealth } from 'types/dto/setup';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is the getSetup answer
-const PAGE: SetupPage = require('../../kondoSetup/__tests__/data/SetupController.getSetup.json');
+import type { SyncHealth } from 'types/dto/setup';
+import { cleanUp, PAGE, q, qa, settle } from '../../kondoSettingsCard/__tests__/harness';
 
 type HealthElement = HTMLElement & { health: SyncHealth | undefined };
-
-function settle(): Promise<void> {
-  let chain = Promise.resolve();
-  for (let turn = 0; turn < 6; turn++) {
-    chain = chain.then(() => undefined);
-  }
-  return chain;
-}
 
 function render(health: SyncHealth | null = PAGE.health): HealthElement {
   const element = createElement('c-kondo-sync-health', { is: KondoSyncHealth }) as HealthElement;
@@ -24,23 +14,13 @@ function render(health: SyncHealth | null = PAGE.health): HealthElement {
   return element;
 }
 
-function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
-  return (element.shadowRoot as ShadowRoot).querySelector<T>(selector);
-}
-
-function qa(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>(selector));
-}
-
 function showView(element: HTMLElement, value: string): void {
   q(element, '.view-filter')?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
 describe('c-kondo-sync-health', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    cleanUp();
     jest.restoreAllMocks();
   });
 
@@ -50,12 +30,13 @@ describe('c-kondo-sync-health', () => {
 
     const days = qa(element, '.chart-day');
     expect(days).toHaveLength(14);
-    expect(days[13]?.title).toBe('2026-11-21: 6 synced, 1 skipped, 0 failed');
+    expect(days[13]?.title).toBe('Nov 21, 2026: 6 synced, 1 skipped, 0 failed');
+    expect(qa(element, '.chart-label')[13]?.textContent).toBe('Nov 21');
     expect(q(element, '.chart')?.getAttribute('aria-label')).toBe(
       'Conversations in the last 14 days: 64 synced, 13 skipped, 2 failed.'
     );
     // The busiest day fills the chart.
-    const stackHeights = qa(element, '.chart-stack').map((stack) =>
+    const stackHeights = qa(element, '.chart-stack').map((stack: HTMLElement) =>
       Array.from(stack.children).reduce(
         (sum, bar) => sum + parseInt((bar as HTMLElement).style.height, 10),
         0
@@ -65,10 +46,27 @@ describe('c-kondo-sync-health', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('lists the recent requests and filters the failed ones', async () => {
+  it('lists the recent requests with the outcome in words, the code and the message apart', async () => {
     const element = render();
     await settle();
     expect(qa(element, 'tr.request-row')).toHaveLength(3);
+    const rejected = qa(element, 'tr.request-row')[2] as HTMLElement;
+    const cells = Array.from(rejected.querySelectorAll('td')).map((cell) => cell.textContent);
+    expect(cells[2]).toBe('Rejected');
+    expect(rejected.querySelector('.code-cell')?.textContent).toBe('INVALID_JSON');
+    expect(rejected.querySelector('.text-cell')?.textContent).toBe(
+      'The body is not JSON, "really".'
+    );
+    // The table scrolls in its own box, which a keyboard user can reach.
+    const box = q(element, '.table-scroll');
+    expect(box?.getAttribute('tabindex')).toBe('0');
+    expect(box?.getAttribute('aria-label')).toBe('Recent sync requests, scrolls sideways');
+    await expect(element).toBeAccessible();
+  });
+
+  it('filters the failed requests and the failed conversations, each linked to its record', async () => {
+    const element = render();
+    await settle();
 
     showView(element, 'failedRequests');
     await settle();
@@ -81,7 +79,19 @@ describe('c-kondo-sync-health', () => {
     await settle();
     const failures = qa(element, 'tr.failure-row');
     expect(failures).toHaveLength(2);
-    expect(failures[0]?.textContent).toContain('The Contact object has no field Foo__c.');
+    expect(failures[0]?.querySelector('.text-cell')?.textContent).toBe(
+      'The Contact object has no field Foo__c.'
+    );
+    const links = qa<HTMLAnchorElement>(element, 'a.conversation-link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href'), link.title])).toEqual([
+      ['conv-1', '/lightning/r/a00000000000001AAA/view', 'Open conversation conv-1'],
+      // Never stored: the log entry, which holds the details.
+      [
+        'conv-2',
+        '/lightning/r/a04000000000002AAA/view',
+        'Open the sync log entry of conversation conv-2',
+      ],
+    ]);
     await expect(element).toBeAccessible();
   });
 
@@ -115,18 +125,7 @@ describe('c-kondo-sync-health', () => {
     expect(failuresCsv).toContain('SL-00000002,2026-11-21T08:00:00.000Z,conv-1,UNKNOWN_FIELD');
   });
 
-  it('says when nothing is shown and disables the export', async () => {
-    const element = render({ days: [], requests: [], failures: [] });
-    await settle();
-
-    expect(q(element, '.empty')).not.toBeNull();
-    expect(q<HTMLElement & { disabled: boolean }>(element, '.export-csv')?.disabled).toBe(true);
-    expect(q(element, '.chart')?.getAttribute('aria-label')).toBe(
-      'Conversations in the last 0 days: 0 synced, 0 skipped, 0 failed.'
-    );
-  });
-
-  it('draws empty bars for days without conversations', async () => {
+  it('says there is no sync yet instead of an empty chart and an empty table', async () => {
     const element = render({
       days: [{ day: '2026-11-21', synced: 0, skipped: 0, failed: 0 }],
       requests: [],
@@ -134,7 +133,56 @@ describe('c-kondo-sync-health', () => {
     });
     await settle();
 
-    expect(qa(element, '.bar').map((bar) => bar.style.height)).toEqual(['0%', '0%', '0%']);
+    expect(qa(element, '.chart-day')).toHaveLength(0);
+    expect(q(element, '.chart-empty')?.textContent).toBe(
+      'No conversation was synced in the last 14 days.'
+    );
+    expect(q(element, '.legend')).toBeNull();
+    expect(q(element, '.empty')?.textContent).toBe('No sync requests yet.');
+    expect(q<HTMLElement & { disabled: boolean }>(element, '.export-csv')?.disabled).toBe(true);
+    await expect(element).toBeAccessible();
+  });
+
+  it('links no conversation without an id', async () => {
+    const [first] = PAGE.health.failures;
+    const element = render({ ...PAGE.health, failures: [{ ...first!, conversationId: null }] });
+    await settle();
+    showView(element, 'failedConversations');
+    await settle();
+    expect(qa(element, 'tr.failure-row')).toHaveLength(1);
+    expect(qa(element, 'a.conversation-link')).toHaveLength(0);
+  });
+
+  it('says when a filter shows nothing', async () => {
+    const element = render({ ...PAGE.health, failures: [] });
+    await settle();
+    showView(element, 'failedConversations');
+    await settle();
+    expect(q(element, '.empty')?.textContent).toBe('Nothing to show for this filter.');
+  });
+
+  it('draws empty bars for quiet days among busy ones, and shows an unknown outcome as it is', async () => {
+    const element = render({
+      days: [
+        { day: '2026-11-20', synced: 0, skipped: 0, failed: 0 },
+        { day: '2026-11-21', synced: 2, skipped: 0, failed: 0 },
+      ],
+      requests: [
+        { ...(PAGE.health.requests[0] as SyncHealth['requests'][number]), outcome: 'Odd' },
+      ],
+      failures: [],
+    });
+    await settle();
+
+    expect(qa(element, '.bar').map((bar: HTMLElement) => bar.style.height)).toEqual([
+      '0%',
+      '0%',
+      '0%',
+      '0%',
+      '0%',
+      '100%',
+    ]);
+    expect(qa(element, 'tr.request-row td')[2]?.textContent).toBe('Odd');
   });
 
   it('renders without data', async () => {

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import testMatch from '@salesforce/apex/SetupController.testMatch';
 import KondoUrlTester from 'c/kondoUrlTester';
 import type { MatchTest } from 'types/dto/setup';
+import { apexError, cleanUp, q, qa, settle } from '../../kondoSettingsCard/__tests__/harness';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const MATCH: MatchTest = require('./data/SetupController.testMatch.json');
@@ -14,30 +15,13 @@ jest.mock('@salesforce/apex/SetupController.testMatch', () => ({ default: jest.f
 
 const testMatchMock = testMatch as unknown as jest.Mock;
 
-function apexError(message: string) {
-  return { body: { message }, status: 500, statusText: 'Server Error' };
-}
-
-function settle(): Promise<void> {
-  let chain = Promise.resolve();
-  for (let turn = 0; turn < 6; turn++) {
-    chain = chain.then(() => undefined);
-  }
-  return chain;
-}
-
-function render(): HTMLElement {
+function render(createsRecords = false): { element: HTMLElement; tested: number[] } {
   const element = createElement('c-kondo-url-tester', { is: KondoUrlTester });
+  Object.assign(element, { createsRecords });
+  const tested: number[] = [];
+  element.addEventListener('urltested', () => tested.push(tested.length + 1));
   document.body.appendChild(element);
-  return element;
-}
-
-function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
-  return (element.shadowRoot as ShadowRoot).querySelector<T>(selector);
-}
-
-function qa<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T[] {
-  return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll<T>(selector));
+  return { element, tested };
 }
 
 function enterUrl(element: HTMLElement, value: string): void {
@@ -53,15 +37,10 @@ function testDisabled(element: HTMLElement): boolean | undefined {
 }
 
 describe('c-kondo-url-tester', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(cleanUp);
 
-  it('shows the normalised key and the matching records', async () => {
-    const element = render();
+  it('shows the normalised key and the matching records, the first the one a sync updates', async () => {
+    const { element, tested } = render();
     testMatchMock.mockResolvedValue(MATCH);
     await settle();
 
@@ -75,6 +54,10 @@ describe('c-kondo-url-tester', () => {
       linkedInUrl: 'https://uk.linkedin.com/in/Jane-Doe-42/',
     });
     expect(q(element, '.test-key code')?.textContent).toBe('jane-doe-42');
+    expect(q(element, '.test-summary')?.textContent).toBe(
+      '2 records carry this key; a sync would update the first.'
+    );
+    expect(tested).toEqual([1]);
     expect(qa(element, '.test-matches li').map((item) => item.textContent?.trim())).toEqual([
       'Jane Doe (Contact)',
       'Jane Doe (Lead)',
@@ -88,28 +71,81 @@ describe('c-kondo-url-tester', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('says when nothing matches and why a URL is rejected', async () => {
-    const element = render();
-    enterUrl(element, 'https://example.com/x');
+  it('says when nothing matches, and what a sync would do then', async () => {
+    const { element } = render();
+    enterUrl(element, 'https://www.linkedin.com/in/nobody/');
     await settle();
-
     testMatchMock.mockResolvedValue({ ...MATCH, matches: [] });
     runTest(element);
     await settle();
-    expect(q(element, '.test-no-match')?.textContent).toBe('No Contact or Lead matches this key.');
+    expect(q(element, '.test-no-match')?.textContent).toBe(
+      'No Contact or Lead carries this key yet.'
+    );
 
+    const creating = render(true).element;
+    enterUrl(creating, 'https://www.linkedin.com/in/nobody/');
+    await settle();
+    runTest(creating);
+    await settle();
+    expect(q(creating, '.test-no-match')?.textContent).toBe(
+      'No Contact or Lead carries this key yet: a sync would create one.'
+    );
+    testMatchMock.mockResolvedValue({ ...MATCH, matches: MATCH.matches.slice(0, 1) });
+    runTest(creating);
+    await settle();
+    expect(q(creating, '.test-summary')?.textContent).toBe(
+      '1 record carries this key; a sync would update it.'
+    );
+  });
+
+  it('says in words why a URL is rejected and what to paste instead, without the code', async () => {
+    const { element } = render();
+    enterUrl(element, 'https://example.com/x');
+    await settle();
     testMatchMock.mockResolvedValue(REJECTED);
     runTest(element);
     await settle();
-    expect(q(element, '.test-rejected')?.textContent).toBe(
-      'NOT_LINKEDIN: The URL is not on linkedin.com.'
+
+    expect(q(element, '.test-rejection')?.textContent).not.toContain('NOT_LINKEDIN');
+    expect(q(element, '.test-rejected')?.textContent).toBe('This address is not on linkedin.com.');
+    expect(q(element, '.test-hint')?.textContent).toBe(
+      'Paste the address of a LinkedIn profile, such as https://www.linkedin.com/in/jane-doe.'
     );
     expect(q(element, '.test-key')).toBeNull();
     await expect(element).toBeAccessible();
+
+    testMatchMock.mockResolvedValue({
+      ...REJECTED,
+      errorCode: 'UNRESOLVABLE_LINK',
+      errorMessage: 'Kondo cannot follow this link to a profile without opening it.',
+    });
+    runTest(element);
+    await settle();
+    expect(q(element, '.test-hint')?.textContent).toBe(
+      'Open the link in a browser and paste the address of the profile it leads to.'
+    );
+  });
+
+  it('tests the URL when Enter is pressed in the field, not for a blank one', async () => {
+    const { element } = render();
+    testMatchMock.mockResolvedValue(MATCH);
+    const field = q(element, '.test-url') as HTMLElement;
+
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle();
+    expect(testMatchMock).not.toHaveBeenCalled();
+
+    enterUrl(element, 'https://www.linkedin.com/in/jane-doe-42/');
+    await settle();
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle();
+    expect(testMatchMock).toHaveBeenCalledTimes(1);
+    expect(q(element, '.test-key code')?.textContent).toBe('jane-doe-42');
   });
 
   it('shows a failed test in the error panel, and nothing of the last result', async () => {
-    const element = render();
+    const { element, tested } = render();
     enterUrl(element, 'https://www.linkedin.com/in/jane-doe-42/');
     testMatchMock.mockResolvedValue(MATCH);
     await settle();
@@ -127,6 +163,7 @@ describe('c-kondo-url-tester', () => {
       )?.friendlyMessage
     ).toBe('The URL could not be tested.');
     expect(q(element, '.test-key')).toBeNull();
+    expect(tested).toEqual([1]);
 
     // The next test clears the error.
     testMatchMock.mockResolvedValue(MATCH);
@@ -137,7 +174,7 @@ describe('c-kondo-url-tester', () => {
   });
 
   it('disables the button for a blank URL and while a test runs', async () => {
-    const element = render();
+    const { element } = render();
     enterUrl(element, '   ');
     await settle();
     expect(testDisabled(element)).toBe(true);

@@ -1,4 +1,5 @@
-import { errorLines, followRowErrors } from 'c/kondoValidationErrors';
+import { applyValidity, errorLines, followRowErrors, objectLabel } from 'c/kondoValidationErrors';
+import type { ValidityInput } from 'c/kondoValidationErrors';
 import type { Configuration, SetupPage, ValidationError } from 'types/dto/setup';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is the getSetup answer
@@ -30,15 +31,29 @@ describe('c/kondoValidationErrors', () => {
         DRAFT
       );
 
-      expect(lines).toEqual([
-        { key: 'error-0', text: 'Task window: Too many.' },
-        { key: 'error-1', text: 'newSetting: Unknown.' },
-        { key: 'error-2', text: 'Lead mapping 1: Lead.Company is written twice.' },
-        { key: 'error-3', text: 'Lead shown field 1: No such field.' },
-        { key: 'error-4', text: 'Field mappings: At most 200.' },
-        { key: 'error-5', text: 'Fields shown in Kondo: At most 200.' },
-        { key: 'error-6', text: 'Row 6: Gone.' },
+      expect(lines.map((line) => line.text)).toEqual([
+        'Days of messages that become Tasks: Too many.',
+        'newSetting: Unknown.',
+        'Lead mapping 1: Lead.Company is written twice.',
+        'Lead shown field 1: No such field.',
+        'Field mappings: At most 200.',
+        'Fields shown in Kondo: At most 200.',
+        'Row 6: Gone.',
       ]);
+      // Where each line's link leads: the section, and the input by its field and row.
+      expect(
+        lines.map((line) => [line.key, line.sectionName, line.section, line.field, line.rowIndex])
+      ).toEqual([
+        ['error-0', 'messages', 'settings', 'taskWindowDays', null],
+        ['error-1', null, 'settings', 'newSetting', null],
+        ['error-2', 'mappings', 'mappings', 'targetField', 1],
+        ['error-3', 'mappings', 'readBackFields', 'field', 2],
+        ['error-4', 'mappings', 'mappings', 'targetField', null],
+        ['error-5', 'mappings', 'readBackFields', 'field', null],
+        ['error-6', 'mappings', 'mappings', 'targetField', 5],
+      ]);
+      expect(lines[2]?.where).toBe('Lead mapping 1');
+      expect(lines[2]?.message).toBe('Lead.Company is written twice.');
     });
 
     it('reads a row index Apex left out as a section-wide error', () => {
@@ -48,6 +63,41 @@ describe('c/kondoValidationErrors', () => {
       );
       expect(lines.map((line) => line.text)).toEqual(['Field mappings: At most 200.']);
     });
+  });
+
+  describe('applyValidity', () => {
+    function input(): ValidityInput & { calls: string[] } {
+      const calls: string[] = [];
+      const element = document.createElement('div') as unknown as ValidityInput & {
+        calls: string[];
+      };
+      element.setCustomValidity = (message: string) => calls.push(`set ${message}`);
+      element.reportValidity = () => {
+        calls.push('report');
+        return true;
+      };
+      element.calls = calls;
+      return element;
+    }
+
+    it('marks an input invalid, valid again, and tells it only when its message changes', () => {
+      const field = input();
+      applyValidity(field, '');
+      expect(field.calls).toEqual([]);
+      applyValidity(field, 'Too many.');
+      applyValidity(field, 'Too many.');
+      expect(field.calls).toEqual(['set Too many.', 'report']);
+      applyValidity(field, '');
+      expect(field.calls).toEqual(['set Too many.', 'report', 'set ', 'report']);
+    });
+  });
+
+  it('names Contact and Lead as the page does, another object as it is', () => {
+    expect([objectLabel('Contact'), objectLabel('Lead'), objectLabel('Account')]).toEqual([
+      'Contact',
+      'Lead',
+      'Account',
+    ]);
   });
 
   describe('followRowErrors', () => {

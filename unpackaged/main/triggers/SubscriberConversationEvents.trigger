@@ -1,0 +1,3 @@
+trigger SubscriberConversationEvents on Kondo_Conversation_Event__e(after insert) {
+  SubscriberEventAutomation.onConversationEvents(Trigger.new);
+}

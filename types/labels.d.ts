@@ -296,6 +296,16 @@ declare module '@salesforce/label/c.Setup_Discard' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_DuplicateRuleMode_AllowSave' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_DuplicateRuleMode_Enforce' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_Edited' {
   const label: string;
   export default label;
@@ -381,6 +391,11 @@ declare module '@salesforce/label/c.Setup_Field_ContactMatchField' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_Field_ContactRecordType' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_Field_CreateAs' {
   const label: string;
   export default label;
@@ -401,7 +416,17 @@ declare module '@salesforce/label/c.Setup_Field_DefaultPrivacy' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_Field_DuplicateRuleMode' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_Field_LeadMatchField' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Field_LeadRecordType' {
   const label: string;
   export default label;
 }
@@ -437,6 +462,11 @@ declare module '@salesforce/label/c.Setup_Field_SyncMessages' {
 }
 
 declare module '@salesforce/label/c.Setup_Field_TaskWindow' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Field_UseLeadAssignmentRules' {
   const label: string;
   export default label;
 }
@@ -481,12 +511,27 @@ declare module '@salesforce/label/c.Setup_Help_DefaultAccount' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_Help_DuplicateRuleMode' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Help_LeadAssignmentRules' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_Help_MetadataOnlyLabels' {
   const label: string;
   export default label;
 }
 
 declare module '@salesforce/label/c.Setup_Help_PrivateLabels' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Help_RecordType' {
   const label: string;
   export default label;
 }
@@ -632,6 +677,16 @@ declare module '@salesforce/label/c.Setup_InvalidProperty' {
 }
 
 declare module '@salesforce/label/c.Setup_InvalidReadOnly' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_InvalidRecordTypeInactive' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_InvalidRecordTypeUnknown' {
   const label: string;
   export default label;
 }

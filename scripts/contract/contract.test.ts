@@ -337,6 +337,7 @@ describe('settings values: one list in Apex, a union in TypeScript, an enum in t
     ['SYNC_FREQUENCY_VALUES', 'SyncFrequency', 'syncFrequency'],
     ['PRIVACY_VALUES', 'DefaultPrivacy', 'defaultPrivacy'],
     ['OVERWRITE_POLICY_VALUES', 'OverwritePolicy', null],
+    ['DUPLICATE_RULE_MODE_VALUES', 'DuplicateRuleMode', null],
   ] as const) {
     it(`KondoSettings.${list} = ${union}${property ? ` = SettingsResponse.${property}` : ''}`, () => {
       const values = apexList(list);

@@ -19,6 +19,8 @@ export type AccountRule = 'NONE' | 'DEFAULT_ACCOUNT' | 'MATCH_BY_COMPANY';
 export type MatchPriority = 'Contact' | 'Lead';
 export type SyncFrequency = 'AUTO_ALL' | 'AUTO_LABELLED' | 'MANUAL';
 export type DefaultPrivacy = 'SHARED' | 'PRIVATE' | 'METADATA_ONLY';
+/** How created records meet the org's duplicate rules. */
+export type DuplicateRuleMode = 'ENFORCE' | 'ALLOW_SAVE';
 /** What a sync does when a mapping's field already holds a value. */
 export type OverwritePolicy = 'OVERWRITE' | 'FILL_BLANK' | 'CREATE_ONLY';
 
@@ -28,6 +30,12 @@ export interface Configuration {
   createAs: CreateAs;
   accountRule: AccountRule;
   defaultAccountId: string | null;
+  /** New Leads run the org's Lead assignment rule. */
+  useLeadAssignmentRules: boolean;
+  /** Record type DeveloperNames of created records; null: the integration user's default. */
+  contactRecordType: string | null;
+  leadRecordType: string | null;
+  duplicateRuleMode: DuplicateRuleMode;
   matchPriority: MatchPriority;
   contactMatchField: string;
   leadMatchField: string;

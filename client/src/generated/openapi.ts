@@ -259,7 +259,10 @@ export interface components {
        * @description For skipped: SKIPPED_MANUAL_MODE, SKIPPED_NO_LABEL, NO_MATCH. For failed:
        *     MISSING_CONVERSATION_ID, INVALID_CONVERSATION_ID, DUPLICATE_IN_REQUEST, INVALID_TRIGGER,
        *     MISSING_IDENTITY, INVALID_MEMBER_URN, INVALID_MESSAGE, INVALID_PRIVACY, the identity codes INVALID_URL,
-       *     NOT_LINKEDIN, NOT_A_PROFILE, UNRESOLVABLE_LINK, EMPTY, or a Salesforce DML status code
+       *     NOT_LINKEDIN, NOT_A_PROFILE, UNRESOLVABLE_LINK, EMPTY, the creation codes RECORD_TYPE_NOT_AVAILABLE
+       *     (the admin's record type is unknown, inactive or not the integration user's) and DUPLICATE_DETECTED
+       *     (an org duplicate rule stopped the new record; the message names the rule and the records it
+       *     matched), or a Salesforce DML status code
        *     (e.g. STRING_TOO_LONG, FIELD_CUSTOM_VALIDATION_EXCEPTION).
        */
       errorCode: string | null;
@@ -318,7 +321,8 @@ export interface components {
         | 'MESSAGE_BODY_TRUNCATED'
         | 'HISTORY_NOT_SAVED'
         | 'MESSAGES_NOT_REVISED'
-        | 'TASKS_NOT_REVISED';
+        | 'TASKS_NOT_REVISED'
+        | 'DUPLICATE_SAVED';
       message: string;
     };
     Summary: {

@@ -219,6 +219,25 @@ export function bootstrapOrg(db: Database): OrgInfo {
       db.insertRaw(obj.name, values, adminUserId);
     }
   }
+  // The project's record types (schema/orgRules.ts); the master one has no row, as in an org.
+  for (const obj of schema.objects.values()) {
+    for (const rt of obj.recordTypes ?? []) {
+      const row = db.insertRaw(
+        'RecordType',
+        {
+          Name: rt.label,
+          DeveloperName: rt.developerName,
+          Description: rt.description,
+          IsActive: rt.active,
+          IsPersonType: false,
+          SobjectType: obj.name,
+          NamespacePrefix: null,
+        },
+        adminUserId
+      );
+      rt.id = row.get('Id') as string;
+    }
+  }
   return { orgId: ORG_ID, adminUserId, profileIds, timeZone: ORG_TIME_ZONE };
 }
 

@@ -36,6 +36,7 @@
 //   field-level security of every field written; sharing: update and delete need edit access to
 //   the record, references need read access to their target (Apex Developer Guide: "Set an
 //   Access Mode for Database Operations", "Using the with sharing ... Keywords").
+// - Record types and duplicate rules on insert: duplicates.ts.
 import { ApexError, unsupported } from '../interpreter/errors';
 import {
   ApexDate,
@@ -48,6 +49,7 @@ import {
 } from '../interpreter/values';
 import type { FieldDescribe, ObjectDescribe } from '../schema/types';
 import type { Database } from './database';
+import { duplicateProblem, recordTypeProblem, type DuplicateInfo } from './duplicates';
 import { isValidId, to18 } from './ids';
 import { recordErrors } from './recordErrors';
 
@@ -89,12 +91,19 @@ export interface DmlOptions {
    * and MasterRecordId is set.
    */
   mergeInto?: { masterId: string; reparentedIds: string[] };
+  /**
+   * DMLOptions.DuplicateRuleHeader.allowSave for a record (the call's options, or the record's
+   * own from setOptions): an Allow rule's alert does not stop its save. Absent: false.
+   */
+  allowSave?: (record: SObjectValue | null) => boolean;
 }
 
 export interface DmlRowError {
   statusCode: string;
   message: string;
   fields: string[];
+  /** DUPLICATES_DETECTED: what the duplicate rule found (duplicates.ts). */
+  duplicate?: DuplicateInfo;
 }
 
 /** One row's outcome; the call processed `results.length` rows (one DML statement). */
@@ -431,7 +440,17 @@ function validateFields(db: Database, item: Item, isInsert: boolean, options: Dm
       f.type === 'reference' &&
       (isInsert || !item.old || !sameValue(item.old.get(f.name), value))
     ) {
-      const problem = referenceProblem(db, f, value, options);
+      const problem =
+        referenceProblem(db, f, value, options) ??
+        (f.name === 'RecordTypeId' && typeof value === 'string'
+          ? recordTypeProblem(
+              db,
+              obj,
+              to18(value),
+              options.access.mode === 'user',
+              options.access.userId
+            )
+          : null);
       if (problem) {
         item.errors.push(problem);
         return;
@@ -848,6 +867,19 @@ function saveNew(db: Database, items: Item[], options: DmlOptions): void {
         validateFields(db, item, true, options);
       }
     });
+    live = live.filter((i) => !i.errors.length);
+    for (const item of live) {
+      const duplicate = duplicateProblem(
+        db,
+        obj,
+        item.work,
+        options.allowSave?.(item.caller) === true,
+        userId
+      );
+      if (duplicate) {
+        item.errors.push(duplicate);
+      }
+    }
     live = live.filter((i) => !i.errors.length);
     checkUnique(db, live);
     live = live.filter((i) => !i.errors.length);

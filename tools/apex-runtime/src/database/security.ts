@@ -271,6 +271,17 @@ export class Security {
     );
   }
 
+  /**
+   * Whether an active record type is available to the user: through a stand-in profile that has
+   * them all (schema/profiles.ts) or a permission set's recordTypeVisibilities.
+   */
+  recordTypeAvailable(userId: string, objectName: string, developerName: string): boolean {
+    const key = `${objectName}.${developerName}`.toLowerCase();
+    return this.grantsOf(userId).grants.some(
+      (g) => g.allRecordTypes === true || g.recordTypes?.has(key) === true
+    );
+  }
+
   /** Whether a grant of the user lets it run an Apex class (`<classAccesses>`). */
   hasClassAccess(userId: string, className: string): boolean {
     const g = this.grantsOf(userId);

@@ -5,9 +5,17 @@
 // sharing.
 import { ApexError } from '../interpreter/errors';
 import { defineNative, type CallContext } from '../interpreter/natives';
-import { ApexList, ApexMap, ApexObject, SObjectValue, type ApexValue } from '../interpreter/values';
+import {
+  ApexDouble,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  SObjectValue,
+  type ApexValue,
+} from '../interpreter/values';
 import { stateOf } from '../org/state';
 import type { MergeOutcome } from '../database/merge';
+import type { DuplicateInfo } from '../database/duplicates';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 export type { MergeOutcome };
@@ -16,7 +24,7 @@ export interface DmlOutcome {
   id: string | null;
   success: boolean;
   created?: boolean;
-  errors: { statusCode: string; message: string; fields: string[] }[];
+  errors: { statusCode: string; message: string; fields: string[]; duplicate?: DuplicateInfo }[];
 }
 
 export interface DmlCall {
@@ -24,6 +32,13 @@ export interface DmlCall {
   userMode: boolean;
   /** DMLOptions.allowFieldTruncation: text too long for its field is cut instead of failing. */
   allowFieldTruncation?: boolean;
+  /** DMLOptions.DuplicateRuleHeader.allowSave: an Allow rule's alert does not stop the save. */
+  allowSave?: boolean;
+  /**
+   * DMLOptions.AssignmentRuleHeader: useDefaultRule, or a rule's Id. Read and kept; the runtime
+   * runs no assignment rule (DIVERGENCES.md, "Assignment rules").
+   */
+  assignmentRule?: { useDefaultRule: boolean; assignmentRuleId: string | null };
   externalIdField?: string | null;
 }
 
@@ -51,9 +66,23 @@ function callOptions(args: ApexValue[]): DmlCall {
         options.allOrNone = optAllOrNone;
       }
       options.allowFieldTruncation = a.fields.get('allowfieldtruncation') === true;
+      options.allowSave = headerFlag(a, 'duplicateruleheader', 'allowsave');
+      const assignment = a.fields.get('assignmentruleheader');
+      if (assignment instanceof ApexObject) {
+        options.assignmentRule = {
+          useDefaultRule: headerFlag(a, 'assignmentruleheader', 'usedefaultrule'),
+          assignmentRuleId: (assignment.fields.get('assignmentruleid') ?? null) as string | null,
+        };
+      }
     }
   }
   return options;
+}
+
+/** A Boolean of one of the DMLOptions headers; a header set to null reads as false. */
+export function headerFlag(options: ApexObject, header: string, flag: string): boolean {
+  const value = options.fields.get(header);
+  return value instanceof ApexObject && value.fields.get(flag) === true;
 }
 
 function recordsOf(
@@ -94,7 +123,11 @@ export function errorObject(e: {
   message: string;
   fields: string[];
 }): ApexObject {
-  const obj = new ApexObject('Database.Error', null);
+  // A duplicate rule's error is a Database.DuplicateError (a Database.Error with its result).
+  const obj = new ApexObject(
+    (e as { duplicate?: DuplicateInfo }).duplicate ? 'Database.DuplicateError' : 'Database.Error',
+    null
+  );
   obj.native = e;
   return obj;
 }
@@ -305,13 +338,102 @@ defineNative({
   },
 });
 
+function assignmentRuleHeader(): ApexObject {
+  const header = new ApexObject('Database.DMLOptions.AssignmentRuleHeader', null);
+  header.fields.set('usedefaultrule', null);
+  header.fields.set('assignmentruleid', null);
+  return header;
+}
+
+function duplicateRuleHeader(): ApexObject {
+  const header = new ApexObject('Database.DMLOptions.DuplicateRuleHeader', null);
+  header.fields.set('allowsave', false);
+  header.fields.set('runascurrentuser', false);
+  return header;
+}
+
+// DMLOptions Class: the headers exist on a new instance (the documented examples set
+// dml.DuplicateRuleHeader.allowSave and dmo.assignmentRuleHeader.useDefaultRule directly).
 defineNative({
   name: 'Database.DMLOptions',
   construct: () => {
     const options = new ApexObject('Database.DMLOptions', null);
     options.fields.set('optallornone', null);
     options.fields.set('allowfieldtruncation', false);
+    options.fields.set('assignmentruleheader', assignmentRuleHeader());
+    options.fields.set('duplicateruleheader', duplicateRuleHeader());
     return options;
+  },
+});
+defineNative({
+  name: 'Database.DMLOptions.AssignmentRuleHeader',
+  construct: assignmentRuleHeader,
+});
+defineNative({
+  name: 'Database.DMLOptions.DuplicateRuleHeader',
+  construct: duplicateRuleHeader,
+});
+
+// DuplicateError Class: getDuplicateResult() beside the Database.Error methods.
+defineNative({
+  name: 'Database.DuplicateError',
+  parent: 'Database.Error',
+  methods: {
+    getduplicateresult: (self) => {
+      const result = new ApexObject('Datacloud.DuplicateResult', null);
+      result.native = (self.native as { duplicate: DuplicateInfo }).duplicate;
+      return result;
+    },
+  },
+});
+defineNative({
+  name: 'Datacloud.DuplicateResult',
+  methods: {
+    getduplicaterule: (self) => (self.native as DuplicateInfo).ruleName,
+    getduplicateruleentitytype: (self) => (self.native as DuplicateInfo).entityType,
+    geterrormessage: (self) => (self.native as DuplicateInfo).errorMessage,
+    isallowsave: (self) => (self.native as DuplicateInfo).allowSave,
+    getmatchresults: (self) =>
+      new ApexList(
+        { name: 'Datacloud.MatchResult', args: [] },
+        (self.native as DuplicateInfo).matchResults.map((m) => {
+          const match = new ApexObject('Datacloud.MatchResult', null);
+          match.native = m;
+          return match;
+        })
+      ),
+  },
+});
+defineNative({
+  name: 'Datacloud.MatchResult',
+  methods: {
+    getrule: (self) => (self.native as DuplicateInfo['matchResults'][number]).rule,
+    getentitytype: (self) => (self.native as DuplicateInfo['matchResults'][number]).entityType,
+    getsize: (self) => (self.native as DuplicateInfo['matchResults'][number]).recordIds.length,
+    issuccess: () => true,
+    geterrors: () => new ApexList({ name: 'Database.Error', args: [] }, []),
+    getmatchrecords: (self, _args, c) => {
+      const m = self.native as DuplicateInfo['matchResults'][number];
+      return new ApexList(
+        { name: 'Datacloud.MatchRecord', args: [] },
+        m.recordIds.map((id) => {
+          const record = c.interp.host.newSObject(m.entityType, c.interp);
+          c.interp.host.setSObjectField(record, 'Id', id, c.interp);
+          const match = new ApexObject('Datacloud.MatchRecord', null);
+          match.native = record;
+          return match;
+        })
+      );
+    },
+  },
+});
+// MatchRecord Class: the matched record holds its Id (includeRecordDetails is not modelled);
+// confidence is 100 for the Exact method.
+defineNative({
+  name: 'Datacloud.MatchRecord',
+  methods: {
+    getrecord: (self) => self.native as SObjectValue,
+    getmatchconfidence: () => new ApexDouble(100),
   },
 });
 

@@ -6,6 +6,7 @@ import { ApexError } from '../interpreter/errors';
 import { defineNative, type CallContext } from '../interpreter/natives';
 import { ApexList, ApexMap, ApexObject, type ApexValue } from '../interpreter/values';
 import type { FieldDescribe, ObjectDescribe } from '../schema/types';
+import { MASTER_RECORD_TYPE_ID } from '../schema/orgRules';
 import { stateOf } from '../org/state';
 
 interface ObjectRef {
@@ -199,12 +200,97 @@ defineNative({
     isupdateable: (self, _a, c) => stateOf(c).objectAccess(objectOf(self, c).name).edit,
     isdeletable: (self, _a, c) => stateOf(c).objectAccess(objectOf(self, c).name).delete,
     isqueryable: (self, _a, c) => stateOf(c).objectAccess(objectOf(self, c).name).read,
+    getrecordtypeinfos: (self, _a, c) =>
+      new ApexList(RECORD_TYPE_INFO, recordTypeInfos(objectOf(self, c), c)),
+    getrecordtypeinfosbydevelopername: (self, _a, c) =>
+      recordTypeMap(objectOf(self, c), c, (i) => i.developerName),
+    getrecordtypeinfosbyname: (self, _a, c) => recordTypeMap(objectOf(self, c), c, (i) => i.name),
+    getrecordtypeinfosbyid: (self, _a, c) =>
+      recordTypeMap(objectOf(self, c), c, (i) => i.id, { name: 'Id', args: [] }),
     getchildrelationships: () => {
       throw new ApexError(
         'System.UnexpectedException',
         'getChildRelationships is not implemented by the local runtime'
       );
     },
+  },
+});
+
+const RECORD_TYPE_INFO = { name: 'Schema.RecordTypeInfo', args: [] };
+
+interface RecordTypeInfoState {
+  id: string;
+  name: string;
+  developerName: string;
+  active: boolean;
+  available: boolean;
+  defaultMapping: boolean;
+  master: boolean;
+}
+
+/**
+ * The object's record types as the running user sees them (Apex Reference Guide: RecordTypeInfo
+ * Class): the master one and the project's. Available: active and granted (schema/profiles.ts);
+ * the master is available, and the default, only when no other is; otherwise the default is the
+ * first available by developer name (an org reads it from the profile: DIVERGENCES.md).
+ */
+function recordTypeInfos(obj: ObjectDescribe, c: CallContext): ApexObject[] {
+  const state = stateOf(c);
+  const own: RecordTypeInfoState[] = (obj.recordTypes ?? [])
+    .slice()
+    .sort((a, b) => a.developerName.localeCompare(b.developerName))
+    .map((rt) => ({
+      id: rt.id ?? MASTER_RECORD_TYPE_ID,
+      name: rt.label,
+      developerName: rt.developerName,
+      active: rt.active,
+      available: rt.active && state.recordTypeAvailable(obj.name, rt.developerName),
+      defaultMapping: false,
+      master: false,
+    }));
+  const firstAvailable = own.find((i) => i.available);
+  if (firstAvailable) {
+    firstAvailable.defaultMapping = true;
+  }
+  const master: RecordTypeInfoState = {
+    id: MASTER_RECORD_TYPE_ID,
+    name: 'Master',
+    developerName: 'Master',
+    active: true,
+    available: !firstAvailable,
+    defaultMapping: !firstAvailable,
+    master: true,
+  };
+  return [...own, master].map((info) => {
+    const obj = new ApexObject('Schema.RecordTypeInfo', null);
+    obj.native = info;
+    return obj;
+  });
+}
+
+function recordTypeMap(
+  obj: ObjectDescribe,
+  c: CallContext,
+  keyOf: (info: RecordTypeInfoState) => string,
+  keyType = { name: 'String', args: [] }
+): ApexMap {
+  const map = new ApexMap(keyType, RECORD_TYPE_INFO);
+  for (const info of recordTypeInfos(obj, c)) {
+    map.put(keyOf(info.native as RecordTypeInfoState), info);
+  }
+  return map;
+}
+
+defineNative({
+  name: 'Schema.RecordTypeInfo',
+  methods: {
+    getrecordtypeid: (self) => (self.native as RecordTypeInfoState).id,
+    getname: (self) => (self.native as RecordTypeInfoState).name,
+    getdevelopername: (self) => (self.native as RecordTypeInfoState).developerName,
+    isactive: (self) => (self.native as RecordTypeInfoState).active,
+    isavailable: (self) => (self.native as RecordTypeInfoState).available,
+    isdefaultrecordtypemapping: (self) => (self.native as RecordTypeInfoState).defaultMapping,
+    ismaster: (self) => (self.native as RecordTypeInfoState).master,
   },
 });
 

@@ -406,6 +406,10 @@ export class OrgHost implements Host, OrgState {
     return this.services.fieldAccess(this.userId, objectName, fieldName);
   }
 
+  recordTypeAvailable(objectName: string, developerName: string): boolean {
+    return this.services.recordTypeAvailable(this.userId, objectName, developerName);
+  }
+
   dmlRecords(op: DmlOperation, records: SObjectValue[], options: DmlCall): DmlOutcome[] {
     return this.services.dml(op, records, options, this);
   }

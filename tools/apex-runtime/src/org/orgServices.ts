@@ -37,6 +37,7 @@ import type { SystemContext } from '../system/context';
 import { apexToString } from '../system/String';
 import {
   errorObject,
+  headerFlag,
   recordOptions,
   type DmlCall,
   type DmlOperation,
@@ -155,6 +156,10 @@ export class LocalOrgServices implements OrgServices {
 
   fieldAccess(userId: string, objectName: string, fieldName: string): FieldPermission {
     return this.db.security.fieldAccess(userId, objectName, fieldName);
+  }
+
+  recordTypeAvailable(userId: string, objectName: string, developerName: string): boolean {
+    return this.db.security.recordTypeAvailable(userId, objectName, developerName);
   }
 
   hasCustomPermission(userId: string, name: string): boolean {
@@ -613,6 +618,11 @@ export class LocalOrgServices implements OrgServices {
     if (options.externalIdField) {
       dmlOptions.externalIdField = options.externalIdField;
     }
+    // A record's own DMLOptions (setOptions) win over the call's.
+    dmlOptions.allowSave = (record) => {
+      const own = record ? recordOptions.get(record) : undefined;
+      return own ? headerFlag(own, 'duplicateruleheader', 'allowsave') : options.allowSave === true;
+    };
     host.limits.countDml(records.length);
     host.checkHeapBudgeted();
     this.truncateWhereAllowed(records, options);

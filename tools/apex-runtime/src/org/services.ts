@@ -32,6 +32,7 @@ export interface OrgServices {
   allObjects(): ObjectDescribe[];
   objectAccess(userId: string, objectName: string): ObjectPermission;
   fieldAccess(userId: string, objectName: string, fieldName: string): FieldPermission;
+  recordTypeAvailable(userId: string, objectName: string, developerName: string): boolean;
   hasCustomPermission(userId: string, name: string): boolean;
   customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined;
   userRecord(userId: string): SObjectValue;

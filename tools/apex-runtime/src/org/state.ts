@@ -72,6 +72,8 @@ export interface OrgState {
   /** The running user's access, from their profile and permission sets. */
   objectAccess(objectName: string): ObjectPermission;
   fieldAccess(objectName: string, fieldName: string): FieldPermission;
+  /** An active record type available to the running user (profile or permission sets). */
+  recordTypeAvailable(objectName: string, developerName: string): boolean;
   dmlRecords(op: DmlOperation, records: SObjectValue[], options: DmlCall): DmlOutcome[];
   /** Dynamic SOQL; userMode null means the query's own WITH clause (or system mode). */
   queryString(soql: string, binds: ApexMap | null, userMode: boolean | null): ApexValue;

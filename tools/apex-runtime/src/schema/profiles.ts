@@ -13,6 +13,10 @@
 //                                 field-level security, such as Id, Name and required fields, follow
 //                                 the object's access).
 //
+// Record types: System Administrator and Standard User have every active record type of the
+// project available (as the New Record Type wizard offers it to every profile); Minimum Access
+// has none but the master unless a permission set's recordTypeVisibilities adds one.
+//
 // (Salesforce Help: "Standard Profiles"; "Minimum Access - Salesforce Profile".) The real
 // profiles differ in many system permissions this runtime does not model; see DIVERGENCES.md.
 import type { PermissionGrant } from './types';
@@ -42,6 +46,7 @@ export function standInProfiles(): Map<string, PermissionGrant> {
   admin.viewAllData = true;
   admin.modifyAllData = true;
   admin.allStandardObjects = true;
+  admin.allRecordTypes = true;
   for (const p of [
     'edittask',
     'editevent',
@@ -56,6 +61,7 @@ export function standInProfiles(): Map<string, PermissionGrant> {
   }
   const standard = emptyGrant(STANDARD_USER);
   standard.allStandardObjects = true;
+  standard.allRecordTypes = true;
   for (const p of ['edittask', 'editevent', 'apienabled']) {
     standard.userPermissions.add(p);
   }

@@ -16,11 +16,21 @@
 //   classAccesses, userPermissions (Metadata API Developer Guide: "PermissionSet").
 // - CustomLabels, StaticResource (content type), CustomPermission, CustomMetadata records
 //   (Metadata API Developer Guide pages of those names).
+// - RecordType, MatchingRule, DuplicateRule and permission sets' recordTypeVisibilities:
+//   orgRules.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { standInProfiles } from './profiles';
 import { platformEventObject } from './platformEvents';
+import {
+  readDuplicateRule,
+  readMatchingRules,
+  readRecordType,
+  recordTypeObjectFolder,
+  type DuplicateRuleDefinition,
+  type MatchingRuleDefinition,
+} from './orgRules';
 import {
   APEX_TYPE_OF,
   AUDIT_FIELDS,
@@ -79,6 +89,7 @@ const ARRAY_TAGS = new Set([
   'objectPermissions',
   'customPermissions',
   'classAccesses',
+  'recordTypeVisibilities',
   'userPermissions',
   'labels',
   'packageDirectories',
@@ -431,6 +442,9 @@ export class Schema {
   /** Apex classes and triggers of the project, by name as written in the file name. */
   readonly apexClassNames: string[] = [];
   readonly apexTriggerNames: string[] = [];
+  /** Matching and duplicate rules (orgRules.ts), in sortOrder per object. */
+  readonly matchingRules: MatchingRuleDefinition[] = [];
+  readonly duplicateRules: DuplicateRuleDefinition[] = [];
 
   private readonly byLocalName = new Map<string, ObjectDescribe>();
   private readonly byPrefix = new Map<string, ObjectDescribe[]>();
@@ -601,6 +615,7 @@ export function loadSchema(projectDir: string): Schema {
   files.sort();
   new Loader(schema, files).load();
   schema.link();
+  schema.duplicateRules.sort((a, b) => a.sortOrder - b.sortOrder);
   return schema;
 }
 
@@ -722,6 +737,17 @@ class Loader {
         this.staticResource(file);
       } else if (file.endsWith('.md-meta.xml')) {
         this.customMetadataRecord(file);
+      } else if (file.endsWith('.recordType-meta.xml')) {
+        const folder = recordTypeObjectFolder(file);
+        const obj = this.schema.object(folder);
+        if (!obj) {
+          throw new Error(`${file}: no object ${folder} in the schema`);
+        }
+        (obj.recordTypes ??= []).push(readRecordType(file));
+      } else if (file.endsWith('.matchingRule-meta.xml')) {
+        this.schema.matchingRules.push(...readMatchingRules(file));
+      } else if (file.endsWith('.duplicateRule-meta.xml')) {
+        this.schema.duplicateRules.push(readDuplicateRule(file));
       } else if (file.endsWith('.cls') && basename(dirname(file)) === 'classes') {
         this.schema.apexClassNames.push(basename(file, '.cls'));
       } else if (file.endsWith('.trigger') && basename(dirname(file)) === 'triggers') {
@@ -1050,6 +1076,15 @@ class Loader {
     for (const cp of list(node, 'customPermissions')) {
       if (bool(cp, 'enabled')) {
         grant.customPermissions.add((str(cp, 'name') ?? '').toLowerCase());
+      }
+    }
+    for (const rt of list(node, 'recordTypeVisibilities')) {
+      if (bool(rt, 'visible')) {
+        const [objName = '', developerName = ''] = (str(rt, 'recordType') ?? '').split('.');
+        const obj = s.object(objName);
+        (grant.recordTypes ??= new Set()).add(
+          `${obj?.name ?? s.qualify(objName)}.${developerName}`.toLowerCase()
+        );
       }
     }
     for (const ca of list(node, 'classAccesses')) {

@@ -139,6 +139,18 @@ export interface ObjectDescribe {
   standardUserAccess?: 'crud' | 'read' | 'none';
   /** Set for a platform event (`Name__e`): its metadata's settings (platformEvents.ts). */
   platformEvent?: PlatformEventInfo;
+  /** The object's record types from `objects/<Object>/recordTypes` (recordTypes.ts). */
+  recordTypes?: RecordTypeDefinition[];
+}
+
+/** One `<RecordType>` of the project's metadata; its Id is given when the org is created. */
+export interface RecordTypeDefinition {
+  developerName: string;
+  label: string;
+  active: boolean;
+  description: string | null;
+  /** Set by the org bootstrap: the RecordType row's Id. */
+  id?: string;
 }
 
 /** A platform event's definition: when its messages are published (Platform Event Fields). */
@@ -185,4 +197,8 @@ export interface PermissionGrant {
   userPermissions: Set<string>;
   /** The read of one's own User record that every profile keeps (Minimum Access). */
   ownUserRead?: boolean;
+  /** `<recordTypeVisibilities>` made visible: `object.developername`, lower-cased, schema spelling. */
+  recordTypes?: Set<string>;
+  /** Stand-in profiles: every active record type is available (recordTypes.ts says why). */
+  allRecordTypes?: boolean;
 }

@@ -1,10 +1,15 @@
-import type { AccountRule } from 'types/dto/setup';
+import type { AccountRule, DuplicateRuleMode } from 'types/dto/setup';
 import ACCOUNT_RULE_NONE from '@salesforce/label/c.Setup_AccountRule_None';
 import ACCOUNT_RULE_DEFAULT from '@salesforce/label/c.Setup_AccountRule_Default';
 import ACCOUNT_RULE_COMPANY from '@salesforce/label/c.Setup_AccountRule_Company';
 import HELP_ACCOUNT_RULE from '@salesforce/label/c.Setup_Help_AccountRule';
 import HELP_DEFAULT_ACCOUNT from '@salesforce/label/c.Setup_Help_DefaultAccount';
 import ACCOUNT_PLACEHOLDER from '@salesforce/label/c.Setup_DefaultAccountPlaceholder';
+import DUPLICATES_ENFORCE from '@salesforce/label/c.Setup_DuplicateRuleMode_Enforce';
+import DUPLICATES_ALLOW_SAVE from '@salesforce/label/c.Setup_DuplicateRuleMode_AllowSave';
+import HELP_LEAD_ASSIGNMENT_RULES from '@salesforce/label/c.Setup_Help_LeadAssignmentRules';
+import HELP_RECORD_TYPE from '@salesforce/label/c.Setup_Help_RecordType';
+import HELP_DUPLICATE_RULE_MODE from '@salesforce/label/c.Setup_Help_DuplicateRuleMode';
 import KondoSettingsCard from 'c/kondoSettingsCard';
 import { OBJECT_OPTIONS } from 'c/kondoSettingEdit';
 import type { Option } from 'c/kondoSettingEdit';
@@ -15,17 +20,27 @@ const ACCOUNT_RULE_OPTIONS: Option<AccountRule>[] = [
   { label: ACCOUNT_RULE_COMPANY, value: 'MATCH_BY_COMPANY' },
 ];
 
+const DUPLICATE_RULE_MODE_OPTIONS: Option<DuplicateRuleMode>[] = [
+  { label: DUPLICATES_ENFORCE, value: 'ENFORCE' },
+  { label: DUPLICATES_ALLOW_SAVE, value: 'ALLOW_SAVE' },
+];
+
 /**
  * The Record creation card's settings: whether a record is created when no Contact or Lead
  * matches, as which object, and the Account of a created Contact (the rule, and the default
- * Account chosen with a record picker). Without creation the rest is disabled, and the Account
- * settings apply to Contacts only. Edits go up as `settingchange` events.
+ * Account chosen with a record picker), and how created records follow the org's rules: the
+ * record type of each object (its API name), the Lead assignment rule and the duplicate rule
+ * mode. Without creation the rest is disabled; the Account settings and the Contact record type
+ * apply to Contacts only, the Lead ones to Leads only. Edits go up as `settingchange` events.
  */
 export default class KondoCreationSettings extends KondoSettingsCard {
   label = {
     accountRuleHelp: HELP_ACCOUNT_RULE,
     defaultAccountHelp: HELP_DEFAULT_ACCOUNT,
     accountPlaceholder: ACCOUNT_PLACEHOLDER,
+    leadAssignmentRulesHelp: HELP_LEAD_ASSIGNMENT_RULES,
+    recordTypeHelp: HELP_RECORD_TYPE,
+    duplicateRuleModeHelp: HELP_DUPLICATE_RULE_MODE,
   };
 
   get objectOptions(): Option[] {
@@ -34,5 +49,9 @@ export default class KondoCreationSettings extends KondoSettingsCard {
 
   get accountRuleOptions(): Option<AccountRule>[] {
     return ACCOUNT_RULE_OPTIONS;
+  }
+
+  get duplicateRuleModeOptions(): Option<DuplicateRuleMode>[] {
+    return DUPLICATE_RULE_MODE_OPTIONS;
   }
 }

@@ -3,6 +3,10 @@ import CREATE_IF_MISSING from '@salesforce/label/c.Setup_Field_CreateIfMissing';
 import CREATE_AS from '@salesforce/label/c.Setup_Field_CreateAs';
 import ACCOUNT_RULE from '@salesforce/label/c.Setup_Field_AccountRule';
 import DEFAULT_ACCOUNT from '@salesforce/label/c.Setup_Field_DefaultAccount';
+import USE_LEAD_ASSIGNMENT_RULES from '@salesforce/label/c.Setup_Field_UseLeadAssignmentRules';
+import CONTACT_RECORD_TYPE from '@salesforce/label/c.Setup_Field_ContactRecordType';
+import LEAD_RECORD_TYPE from '@salesforce/label/c.Setup_Field_LeadRecordType';
+import DUPLICATE_RULE_MODE from '@salesforce/label/c.Setup_Field_DuplicateRuleMode';
 import MATCH_PRIORITY from '@salesforce/label/c.Setup_Field_MatchPriority';
 import CONTACT_MATCH_FIELD from '@salesforce/label/c.Setup_Field_ContactMatchField';
 import LEAD_MATCH_FIELD from '@salesforce/label/c.Setup_Field_LeadMatchField';
@@ -57,6 +61,10 @@ export const SETTING_LABELS: Record<SettingField, string> = {
   createAs: CREATE_AS,
   accountRule: ACCOUNT_RULE,
   defaultAccountId: DEFAULT_ACCOUNT,
+  useLeadAssignmentRules: USE_LEAD_ASSIGNMENT_RULES,
+  contactRecordType: CONTACT_RECORD_TYPE,
+  leadRecordType: LEAD_RECORD_TYPE,
+  duplicateRuleMode: DUPLICATE_RULE_MODE,
   matchPriority: MATCH_PRIORITY,
   contactMatchField: CONTACT_MATCH_FIELD,
   leadMatchField: LEAD_MATCH_FIELD,
@@ -87,6 +95,10 @@ export const SETTING_SECTIONS: Record<SettingField, SectionName> = {
   createAs: 'creation',
   accountRule: 'creation',
   defaultAccountId: 'creation',
+  useLeadAssignmentRules: 'creation',
+  contactRecordType: 'creation',
+  leadRecordType: 'creation',
+  duplicateRuleMode: 'creation',
   matchPriority: 'matching',
   contactMatchField: 'matching',
   leadMatchField: 'matching',
@@ -101,8 +113,10 @@ export const SETTING_SECTIONS: Record<SettingField, SectionName> = {
 
 /**
  * The settings their parent makes meaningless, which the cards disable: without record creation
- * nothing is created as anything; only a created Contact gets an Account; the default Account
- * only when the rule can use one; the Task window only while messages are synced.
+ * nothing is created as anything, with no record type, assignment rule or duplicate rule mode;
+ * only a created Contact gets an Account; the default Account only when the rule can use one;
+ * each record type and the Lead assignment rule only for the object created; the Task window
+ * only while messages are synced.
  */
 export function disabledSettings(configuration: Configuration): Set<SettingField> {
   const disabled = new Set<SettingField>();
@@ -110,9 +124,15 @@ export function disabledSettings(configuration: Configuration): Set<SettingField
   const createsContacts = creates && configuration.createAs === 'Contact';
   if (!creates) {
     disabled.add('createAs');
+    disabled.add('duplicateRuleMode');
   }
   if (!createsContacts) {
     disabled.add('accountRule');
+    disabled.add('contactRecordType');
+  }
+  if (!creates || createsContacts) {
+    disabled.add('useLeadAssignmentRules');
+    disabled.add('leadRecordType');
   }
   if (!createsContacts || configuration.accountRule === 'NONE') {
     disabled.add('defaultAccountId');

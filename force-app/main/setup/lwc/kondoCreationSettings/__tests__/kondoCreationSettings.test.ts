@@ -16,7 +16,16 @@ const TAG = 'c-kondo-creation-settings';
 const CARD_SPEC: CardSpec = {
   tag: TAG,
   is: KondoCreationSettings,
-  fields: ['createIfMissing', 'createAs', 'accountRule', 'defaultAccountId'],
+  fields: [
+    'createIfMissing',
+    'createAs',
+    'accountRule',
+    'defaultAccountId',
+    'contactRecordType',
+    'leadRecordType',
+    'useLeadAssignmentRules',
+    'duplicateRuleMode',
+  ],
   edits: [
     { field: 'createIfMissing', detail: { checked: true }, sends: true },
     { field: 'createAs', detail: { value: 'Contact' }, sends: 'Contact' },
@@ -27,6 +36,11 @@ const CARD_SPEC: CardSpec = {
       sends: '001000000000001AAA',
     },
     { field: 'defaultAccountId', detail: { recordId: null }, sends: null },
+    { field: 'contactRecordType', detail: { value: 'Partner' }, sends: 'Partner' },
+    { field: 'contactRecordType', detail: { value: '  ' }, sends: null },
+    { field: 'leadRecordType', detail: { value: 'Event_Lead' }, sends: 'Event_Lead' },
+    { field: 'useLeadAssignmentRules', detail: { checked: true }, sends: true },
+    { field: 'duplicateRuleMode', detail: { value: 'ALLOW_SAVE' }, sends: 'ALLOW_SAVE' },
   ],
 };
 
@@ -42,13 +56,20 @@ function render(configuration: Partial<Configuration> = {}) {
   return renderCard(TAG, KondoCreationSettings, { ...PAGE.configuration, ...configuration });
 }
 
+const DEPENDENT_SETTINGS = [
+  'createAs',
+  'accountRule',
+  'defaultAccountId',
+  'contactRecordType',
+  'leadRecordType',
+  'useLeadAssignmentRules',
+  'duplicateRuleMode',
+];
+
 /** Whether each dependent setting is disabled. */
 function disabled(element: HTMLElement): Record<string, boolean> {
   return Object.fromEntries(
-    ['createAs', 'accountRule', 'defaultAccountId'].map((field) => [
-      field,
-      Boolean(settingInput(element, field)?.disabled),
-    ])
+    DEPENDENT_SETTINGS.map((field) => [field, Boolean(settingInput(element, field)?.disabled)])
   );
 }
 
@@ -66,6 +87,12 @@ describe('c-kondo-creation-settings', () => {
       { label: 'Lead', value: 'Lead' },
     ]);
     expect(q(element, '.account-rule')?.value).toBe('MATCH_BY_COMPANY');
+    expect(q(element, '.duplicate-rule-mode')?.value).toBe('ENFORCE');
+    expect(q(element, '.duplicate-rule-mode')?.options).toEqual([
+      { label: 'Honour them: a record a rule stops is not created', value: 'ENFORCE' },
+      { label: 'Save anyway when a rule only alerts, and report it', value: 'ALLOW_SAVE' },
+    ]);
+    expect(q(element, '.lead-assignment-rules')?.checked).toBe(false);
     expect(q(element, '.account-rule')?.options).toEqual([
       { label: 'No Account', value: 'NONE' },
       { label: 'Always the default Account', value: 'DEFAULT_ACCOUNT' },
@@ -86,14 +113,12 @@ describe('c-kondo-creation-settings', () => {
   it('disables what record creation off makes meaningless', async () => {
     const { element } = render({ createIfMissing: false, createAs: 'Contact' });
     await settle();
-    expect(disabled(element)).toEqual({
-      createAs: true,
-      accountRule: true,
-      defaultAccountId: true,
-    });
+    expect(disabled(element)).toEqual(
+      Object.fromEntries(DEPENDENT_SETTINGS.map((field) => [field, true]))
+    );
   });
 
-  it('enables the Account settings for created Contacts only', async () => {
+  it('enables the Account settings and record type for Contacts, the Lead ones for Leads', async () => {
     const contacts = render({ createIfMissing: true, createAs: 'Contact' }).element;
     const leads = render({ createIfMissing: true, createAs: 'Lead' }).element;
     const noAccount = render({
@@ -103,17 +128,26 @@ describe('c-kondo-creation-settings', () => {
     }).element;
     await settle();
 
-    expect(disabled(contacts)).toEqual({
+    const forContacts = {
       createAs: false,
       accountRule: false,
       defaultAccountId: false,
-    });
-    expect(disabled(leads)).toEqual({ createAs: false, accountRule: true, defaultAccountId: true });
-    expect(disabled(noAccount)).toEqual({
+      contactRecordType: false,
+      leadRecordType: true,
+      useLeadAssignmentRules: true,
+      duplicateRuleMode: false,
+    };
+    expect(disabled(contacts)).toEqual(forContacts);
+    expect(disabled(leads)).toEqual({
       createAs: false,
-      accountRule: false,
+      accountRule: true,
       defaultAccountId: true,
+      contactRecordType: true,
+      leadRecordType: false,
+      useLeadAssignmentRules: false,
+      duplicateRuleMode: false,
     });
+    expect(disabled(noAccount)).toEqual({ ...forContacts, defaultAccountId: true });
   });
 
   it('follows the draft as the parent changes', async () => {

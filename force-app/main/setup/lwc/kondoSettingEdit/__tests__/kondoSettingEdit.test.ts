@@ -9,7 +9,7 @@ import {
   SETTING_SECTIONS,
   settingChangeOf,
 } from 'c/kondoSettingEdit';
-import type { InputChange, SettingChange } from 'c/kondoSettingEdit';
+import type { InputChange, SettingChange, SettingField } from 'c/kondoSettingEdit';
 import type { Configuration } from 'types/dto/setup';
 import { PAGE } from '../../kondoSettingsCard/__tests__/harness';
 
@@ -130,29 +130,37 @@ describe('c/kondoSettingEdit', () => {
       ...edit,
     });
 
-    it('disables nothing while every parent is on', () => {
-      expect([...disabledSettings(draft({}))]).toEqual([]);
+    const disabled = (edit: Partial<Configuration>): SettingField[] =>
+      [...disabledSettings(draft(edit))].sort();
+    const LEAD_ONLY: SettingField[] = ['leadRecordType', 'useLeadAssignmentRules'];
+
+    it('disables only the Lead settings while Contacts are created and every parent is on', () => {
+      expect(disabled({})).toEqual(LEAD_ONLY);
     });
 
     it('disables what record creation off makes meaningless', () => {
-      expect([...disabledSettings(draft({ createIfMissing: false }))]).toEqual([
-        'createAs',
-        'accountRule',
-        'defaultAccountId',
-      ]);
+      expect(disabled({ createIfMissing: false })).toEqual(
+        [
+          'createAs',
+          'duplicateRuleMode',
+          'accountRule',
+          'contactRecordType',
+          'defaultAccountId',
+          ...LEAD_ONLY,
+        ].sort()
+      );
     });
 
-    it('keeps the Account settings to created Contacts, the default Account to a rule that uses it', () => {
-      expect([...disabledSettings(draft({ createAs: 'Lead' }))]).toEqual([
-        'accountRule',
-        'defaultAccountId',
-      ]);
-      expect([...disabledSettings(draft({ accountRule: 'NONE' }))]).toEqual(['defaultAccountId']);
-      expect([...disabledSettings(draft({ accountRule: 'MATCH_BY_COMPANY' }))]).toEqual([]);
+    it('keeps the Account settings and record type to created Contacts, the Lead ones to Leads', () => {
+      expect(disabled({ createAs: 'Lead' })).toEqual(
+        ['accountRule', 'contactRecordType', 'defaultAccountId'].sort()
+      );
+      expect(disabled({ accountRule: 'NONE' })).toEqual(['defaultAccountId', ...LEAD_ONLY].sort());
+      expect(disabled({ accountRule: 'MATCH_BY_COMPANY' })).toEqual(LEAD_ONLY);
     });
 
     it('disables the Task window while messages are not synced', () => {
-      expect([...disabledSettings(draft({ syncMessages: false }))]).toEqual(['taskWindowDays']);
+      expect(disabled({ syncMessages: false })).toEqual(['taskWindowDays', ...LEAD_ONLY].sort());
     });
   });
 

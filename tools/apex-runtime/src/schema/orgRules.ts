@@ -1,0 +1,140 @@
+// Record types, matching rules and duplicate rules read from a project's metadata.
+//
+// Rules emulated, with the documentation they come from:
+// - `objects/<Object>/recordTypes/<Name>.recordType-meta.xml`: fullName, label, active,
+//   description (Metadata API Developer Guide: "RecordType"). Every object also has the master
+//   record type, Id 012000000000000AAA (Apex Reference Guide: "RecordTypeInfo Class", isMaster).
+// - `matchingRules/<Object>.matchingRule-meta.xml`: matchingRules with matchingRuleItems
+//   (fieldName, matchingMethod, blankValueBehavior) and ruleStatus (Metadata API: "MatchingRule").
+// - `duplicateRules/<Object>.<Name>.duplicateRule-meta.xml`: actionOnInsert (Allow or Block),
+//   operationsOnInsert (Alert, Report), alertText, isActive, securityOption, sortOrder and
+//   duplicateRuleMatchRules naming a matching rule (Metadata API: "DuplicateRule").
+// What the runtime does with them at save time: database/duplicates.ts; DIVERGENCES.md lists
+// what it leaves out (fuzzy methods, cross-object rules, update).
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import type { RecordTypeDefinition } from './types';
+
+export const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
+
+export interface MatchingRuleItem {
+  fieldName: string;
+  matchingMethod: string;
+  /** MatchBlanks: two blank values match; NullNotAllowed (the default): a blank never matches. */
+  matchBlanks: boolean;
+}
+
+export interface MatchingRuleDefinition {
+  objectName: string;
+  developerName: string;
+  active: boolean;
+  items: MatchingRuleItem[];
+}
+
+export interface DuplicateRuleDefinition {
+  objectName: string;
+  developerName: string;
+  label: string;
+  active: boolean;
+  actionOnInsert: 'Allow' | 'Block';
+  /** operationsOnInsert holds Alert: an Allow rule stops the save unless allowSave is set. */
+  alertOnInsert: boolean;
+  alertText: string | null;
+  enforceSharing: boolean;
+  sortOrder: number;
+  matchingRules: string[];
+}
+
+const ARRAY_TAGS = new Set([
+  'matchingRules',
+  'matchingRuleItems',
+  'duplicateRuleMatchRules',
+  'operationsOnInsert',
+  'operationsOnUpdate',
+]);
+
+const xml = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => ARRAY_TAGS.has(name),
+});
+
+type Xml = Record<string, unknown>;
+
+function root(file: string, name: string): Xml {
+  const node = (xml.parse(readFileSync(file, 'utf8')) as Xml)[name];
+  if (!node || typeof node !== 'object') {
+    throw new Error(`${file}: expected a <${name}> document`);
+  }
+  return node as Xml;
+}
+
+function text(node: Xml, key: string): string | null {
+  const v = node[key];
+  return v === undefined || v === null || typeof v === 'object' ? null : String(v);
+}
+
+function nodes(node: Xml, key: string): Xml[] {
+  const v = node[key];
+  const all = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+  return all.filter((x): x is Xml => typeof x === 'object' && x !== null);
+}
+
+function texts(node: Xml, key: string): string[] {
+  const v = node[key];
+  const all = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+  return all.filter((x) => typeof x === 'string') as string[];
+}
+
+/** The object folder a record type file sits in: objects/<Object>/recordTypes/<file>. */
+export function recordTypeObjectFolder(file: string): string {
+  return basename(dirname(dirname(file)));
+}
+
+export function readRecordType(file: string): RecordTypeDefinition {
+  const node = root(file, 'RecordType');
+  const developerName = text(node, 'fullName') ?? basename(file, '.recordType-meta.xml');
+  return {
+    developerName,
+    label: text(node, 'label') ?? developerName,
+    active: (text(node, 'active') ?? 'false').toLowerCase() === 'true',
+    description: text(node, 'description'),
+  };
+}
+
+export function readMatchingRules(file: string): MatchingRuleDefinition[] {
+  const objectName = basename(file, '.matchingRule-meta.xml');
+  return nodes(root(file, 'MatchingRules'), 'matchingRules').map((rule) => ({
+    objectName,
+    developerName: text(rule, 'fullName') ?? '',
+    active: (text(rule, 'ruleStatus') ?? 'Active') === 'Active',
+    items: nodes(rule, 'matchingRuleItems').map((item) => ({
+      fieldName: text(item, 'fieldName') ?? '',
+      matchingMethod: text(item, 'matchingMethod') ?? 'Exact',
+      matchBlanks: text(item, 'blankValueBehavior') === 'MatchBlanks',
+    })),
+  }));
+}
+
+export function readDuplicateRule(file: string): DuplicateRuleDefinition {
+  const node = root(file, 'DuplicateRule');
+  const full = basename(file, '.duplicateRule-meta.xml');
+  const dot = full.indexOf('.');
+  const action = text(node, 'actionOnInsert');
+  return {
+    objectName: full.slice(0, dot),
+    developerName: full.slice(dot + 1),
+    label: text(node, 'masterLabel') ?? full.slice(dot + 1),
+    active: (text(node, 'isActive') ?? 'false').toLowerCase() === 'true',
+    actionOnInsert: action === 'Block' ? 'Block' : 'Allow',
+    alertOnInsert: texts(node, 'operationsOnInsert').includes('Alert'),
+    alertText: text(node, 'alertText'),
+    enforceSharing: text(node, 'securityOption') !== 'BypassSharingRules',
+    sortOrder: Number(text(node, 'sortOrder') ?? '0') || 0,
+    matchingRules: nodes(node, 'duplicateRuleMatchRules')
+      .map((m) => text(m, 'matchingRule') ?? '')
+      .filter((name) => name !== ''),
+  };
+}

@@ -1,7 +1,7 @@
 // The rows every org has before a test runs: the Organization, the stand-in profiles (see
 // schema/profiles.ts), the user the tests run as (a System Administrator), the project's
 // permission sets, custom permissions, static resources, Apex classes and custom metadata
-// records, and the standard picklist rows LeadStatus and TaskStatus.
+// records, the standard picklist rows LeadStatus and TaskStatus, record types and queues.
 //
 // Values chosen (documented stand-ins, not read from any org):
 // - Organization: Name 'Local Runtime Org', TimeZoneSidKey 'America/Los_Angeles' (the default
@@ -237,6 +237,21 @@ export function bootstrapOrg(db: Database): OrgInfo {
       );
       rt.id = row.get('Id') as string;
     }
+  }
+  // The project's queues (schema/orgRules.ts), which assignment rules name: Group rows of Type
+  // Queue, visible to every test as setup rows are.
+  for (const queue of schema.queues) {
+    db.insertRaw(
+      'Group',
+      {
+        Name: queue.name,
+        DeveloperName: queue.developerName,
+        Type: 'Queue',
+        DoesSendEmailToMembers: false,
+        DoesIncludeBosses: false,
+      },
+      adminUserId
+    );
   }
   return { orgId: ORG_ID, adminUserId, profileIds, timeZone: ORG_TIME_ZONE };
 }

@@ -36,7 +36,7 @@
 //   field-level security of every field written; sharing: update and delete need edit access to
 //   the record, references need read access to their target (Apex Developer Guide: "Set an
 //   Access Mode for Database Operations", "Using the with sharing ... Keywords").
-// - Record types and duplicate rules on insert: duplicates.ts.
+// - Record types and duplicate rules on insert: duplicates.ts; assignment rules: assignment.ts.
 import { ApexError, unsupported } from '../interpreter/errors';
 import {
   ApexDate,
@@ -49,6 +49,7 @@ import {
 } from '../interpreter/values';
 import type { FieldDescribe, ObjectDescribe } from '../schema/types';
 import type { Database } from './database';
+import { applyAssignmentRules, type AssignmentRequest } from './assignment';
 import { duplicateProblem, recordTypeProblem, type DuplicateInfo } from './duplicates';
 import { isValidId, to18 } from './ids';
 import { recordErrors } from './recordErrors';
@@ -96,6 +97,11 @@ export interface DmlOptions {
    * own from setOptions): an Allow rule's alert does not stop its save. Absent: false.
    */
   allowSave?: (record: SObjectValue | null) => boolean;
+  /**
+   * DMLOptions.AssignmentRuleHeader for a record (the call's options, or the record's own):
+   * null when no header asks for a rule (assignment.ts).
+   */
+  assignmentRule?: (record: SObjectValue | null) => AssignmentRequest | null;
 }
 
 export interface DmlRowError {
@@ -906,6 +912,19 @@ function saveNew(db: Database, items: Item[], options: DmlOptions): void {
           item.caller?.set('Id', null);
         }
       });
+      if (options.assignmentRule) {
+        const request = options.assignmentRule;
+        applyAssignmentRules(
+          db,
+          obj,
+          live
+            .filter((item) => !item.errors.length)
+            .map((item) => ({
+              row: db.getRow(item.work.get('Id') as string)!,
+              request: request(item.caller),
+            }))
+        );
+      }
     }
   }
 }

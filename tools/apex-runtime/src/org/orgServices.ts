@@ -623,6 +623,19 @@ export class LocalOrgServices implements OrgServices {
       const own = record ? recordOptions.get(record) : undefined;
       return own ? headerFlag(own, 'duplicateruleheader', 'allowsave') : options.allowSave === true;
     };
+    dmlOptions.assignmentRule = (record) => {
+      const own = record ? recordOptions.get(record) : undefined;
+      if (own) {
+        const header = own.fields.get('assignmentruleheader');
+        return header instanceof ApexObject
+          ? {
+              useDefaultRule: headerFlag(own, 'assignmentruleheader', 'usedefaultrule'),
+              assignmentRuleId: (header.fields.get('assignmentruleid') ?? null) as string | null,
+            }
+          : null;
+      }
+      return options.assignmentRule ?? null;
+    };
     host.limits.countDml(records.length);
     host.checkHeapBudgeted();
     this.truncateWhereAllowed(records, options);

@@ -9,8 +9,14 @@
 // - `duplicateRules/<Object>.<Name>.duplicateRule-meta.xml`: actionOnInsert (Allow or Block),
 //   operationsOnInsert (Alert, Report), alertText, isActive, securityOption, sortOrder and
 //   duplicateRuleMatchRules naming a matching rule (Metadata API: "DuplicateRule").
-// What the runtime does with them at save time: database/duplicates.ts; DIVERGENCES.md lists
-// what it leaves out (fuzzy methods, cross-object rules, update).
+// - `assignmentRules/<Object>.assignmentRules-meta.xml`: assignmentRule (fullName, active) with
+//   ruleEntry in order (assignedTo, assignedToType User or Queue, criteriaItems of field,
+//   operation and value, booleanFilter, formula) (Metadata API: "AssignmentRules").
+// - `queues/<Name>.queue-meta.xml`: fullName, name and the queueSobject types it may own
+//   (Metadata API: "Queue").
+// What the runtime does with them at save time: database/duplicates.ts and
+// database/assignment.ts; DIVERGENCES.md lists what it leaves out (fuzzy methods, cross-object
+// rules, update, formula criteria).
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -52,7 +58,41 @@ const ARRAY_TAGS = new Set([
   'duplicateRuleMatchRules',
   'operationsOnInsert',
   'operationsOnUpdate',
+  'assignmentRule',
+  'ruleEntry',
+  'criteriaItems',
+  'queueSobject',
 ]);
+
+export interface AssignmentCriterion {
+  /** As written: `Lead.Title`. */
+  field: string;
+  operation: string;
+  /** The comma-separated values of the item: any one of them satisfies it. */
+  values: string[];
+}
+
+export interface AssignmentRuleEntry {
+  assignedTo: string;
+  assignedToType: 'User' | 'Queue';
+  criteria: AssignmentCriterion[];
+  booleanFilter: string | null;
+  formula: string | null;
+}
+
+export interface AssignmentRuleDefinition {
+  objectName: string;
+  developerName: string;
+  active: boolean;
+  entries: AssignmentRuleEntry[];
+}
+
+export interface QueueDefinition {
+  developerName: string;
+  name: string;
+  /** The objects whose records the queue may own. */
+  objects: string[];
+}
 
 const xml = new XMLParser({
   ignoreAttributes: true,
@@ -135,6 +175,38 @@ export function readDuplicateRule(file: string): DuplicateRuleDefinition {
     sortOrder: Number(text(node, 'sortOrder') ?? '0') || 0,
     matchingRules: nodes(node, 'duplicateRuleMatchRules')
       .map((m) => text(m, 'matchingRule') ?? '')
+      .filter((name) => name !== ''),
+  };
+}
+
+export function readAssignmentRules(file: string): AssignmentRuleDefinition[] {
+  const objectName = basename(file, '.assignmentRules-meta.xml');
+  return nodes(root(file, 'AssignmentRules'), 'assignmentRule').map((rule) => ({
+    objectName,
+    developerName: text(rule, 'fullName') ?? '',
+    active: (text(rule, 'active') ?? 'false').toLowerCase() === 'true',
+    entries: nodes(rule, 'ruleEntry').map((entry) => ({
+      assignedTo: text(entry, 'assignedTo') ?? '',
+      assignedToType: text(entry, 'assignedToType') === 'Queue' ? 'Queue' : 'User',
+      criteria: nodes(entry, 'criteriaItems').map((item) => ({
+        field: text(item, 'field') ?? '',
+        operation: text(item, 'operation') ?? 'equals',
+        values: (text(item, 'value') ?? '').split(',').map((v) => v.trim()),
+      })),
+      booleanFilter: text(entry, 'booleanFilter'),
+      formula: text(entry, 'formula'),
+    })),
+  }));
+}
+
+export function readQueue(file: string): QueueDefinition {
+  const node = root(file, 'Queue');
+  const developerName = text(node, 'fullName') ?? basename(file, '.queue-meta.xml');
+  return {
+    developerName,
+    name: text(node, 'name') ?? developerName,
+    objects: nodes(node, 'queueSobject')
+      .map((q) => text(q, 'sobjectType') ?? '')
       .filter((name) => name !== ''),
   };
 }

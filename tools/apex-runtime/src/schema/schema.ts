@@ -24,12 +24,16 @@ import { XMLParser } from 'fast-xml-parser';
 import { standInProfiles } from './profiles';
 import { platformEventObject } from './platformEvents';
 import {
+  readAssignmentRules,
   readDuplicateRule,
   readMatchingRules,
+  readQueue,
   readRecordType,
   recordTypeObjectFolder,
+  type AssignmentRuleDefinition,
   type DuplicateRuleDefinition,
   type MatchingRuleDefinition,
+  type QueueDefinition,
 } from './orgRules';
 import {
   APEX_TYPE_OF,
@@ -445,6 +449,9 @@ export class Schema {
   /** Matching and duplicate rules (orgRules.ts), in sortOrder per object. */
   readonly matchingRules: MatchingRuleDefinition[] = [];
   readonly duplicateRules: DuplicateRuleDefinition[] = [];
+  /** Assignment rules and the queues they may name (orgRules.ts). */
+  readonly assignmentRules: AssignmentRuleDefinition[] = [];
+  readonly queues: QueueDefinition[] = [];
 
   private readonly byLocalName = new Map<string, ObjectDescribe>();
   private readonly byPrefix = new Map<string, ObjectDescribe[]>();
@@ -748,6 +755,10 @@ class Loader {
         this.schema.matchingRules.push(...readMatchingRules(file));
       } else if (file.endsWith('.duplicateRule-meta.xml')) {
         this.schema.duplicateRules.push(readDuplicateRule(file));
+      } else if (file.endsWith('.assignmentRules-meta.xml')) {
+        this.schema.assignmentRules.push(...readAssignmentRules(file));
+      } else if (file.endsWith('.queue-meta.xml')) {
+        this.schema.queues.push(readQueue(file));
       } else if (file.endsWith('.cls') && basename(dirname(file)) === 'classes') {
         this.schema.apexClassNames.push(basename(file, '.cls'));
       } else if (file.endsWith('.trigger') && basename(dirname(file)) === 'triggers') {

@@ -15,6 +15,7 @@ import {
 } from '../interpreter/values';
 import { stateOf } from '../org/state';
 import type { MergeOutcome } from '../database/merge';
+import type { AssignmentRequest } from '../database/assignment';
 import type { DuplicateInfo } from '../database/duplicates';
 
 export type DmlOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
@@ -34,11 +35,8 @@ export interface DmlCall {
   allowFieldTruncation?: boolean;
   /** DMLOptions.DuplicateRuleHeader.allowSave: an Allow rule's alert does not stop the save. */
   allowSave?: boolean;
-  /**
-   * DMLOptions.AssignmentRuleHeader: useDefaultRule, or a rule's Id. Read and kept; the runtime
-   * runs no assignment rule (DIVERGENCES.md, "Assignment rules").
-   */
-  assignmentRule?: { useDefaultRule: boolean; assignmentRuleId: string | null };
+  /** DMLOptions.AssignmentRuleHeader: useDefaultRule, or a rule's Id (database/assignment.ts). */
+  assignmentRule?: AssignmentRequest;
   externalIdField?: string | null;
 }
 
@@ -67,16 +65,24 @@ function callOptions(args: ApexValue[]): DmlCall {
       }
       options.allowFieldTruncation = a.fields.get('allowfieldtruncation') === true;
       options.allowSave = headerFlag(a, 'duplicateruleheader', 'allowsave');
-      const assignment = a.fields.get('assignmentruleheader');
-      if (assignment instanceof ApexObject) {
-        options.assignmentRule = {
-          useDefaultRule: headerFlag(a, 'assignmentruleheader', 'usedefaultrule'),
-          assignmentRuleId: (assignment.fields.get('assignmentruleid') ?? null) as string | null,
-        };
+      const assignment = assignmentRequestOf(a);
+      if (assignment) {
+        options.assignmentRule = assignment;
       }
     }
   }
   return options;
+}
+
+/** A DMLOptions' AssignmentRuleHeader; null when the header is set to null. */
+export function assignmentRequestOf(options: ApexObject): AssignmentRequest | null {
+  const header = options.fields.get('assignmentruleheader');
+  return header instanceof ApexObject
+    ? {
+        useDefaultRule: header.fields.get('usedefaultrule') === true,
+        assignmentRuleId: (header.fields.get('assignmentruleid') ?? null) as string | null,
+      }
+    : null;
 }
 
 /** A Boolean of one of the DMLOptions headers; a header set to null reads as false. */

@@ -36,6 +36,7 @@ import { apexEquals, arithmetic, coerce, compare } from '../system/Arithmetic';
 import type { SystemContext } from '../system/context';
 import { apexToString } from '../system/String';
 import {
+  assignmentRequestOf,
   errorObject,
   headerFlag,
   recordOptions,
@@ -625,16 +626,7 @@ export class LocalOrgServices implements OrgServices {
     };
     dmlOptions.assignmentRule = (record) => {
       const own = record ? recordOptions.get(record) : undefined;
-      if (own) {
-        const header = own.fields.get('assignmentruleheader');
-        return header instanceof ApexObject
-          ? {
-              useDefaultRule: headerFlag(own, 'assignmentruleheader', 'usedefaultrule'),
-              assignmentRuleId: (header.fields.get('assignmentruleid') ?? null) as string | null,
-            }
-          : null;
-      }
-      return options.assignmentRule ?? null;
+      return own ? assignmentRequestOf(own) : (options.assignmentRule ?? null);
     };
     host.limits.countDml(records.length);
     host.checkHeapBudgeted();

@@ -17,9 +17,8 @@
 // What the runtime does with them at save time: database/duplicates.ts and
 // database/assignment.ts; DIVERGENCES.md lists what it leaves out (fuzzy methods, cross-object
 // rules, update, formula criteria).
-import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { list as nodes, metadataReader, str as text, texts } from './metadataXml';
 import type { RecordTypeDefinition } from './types';
 
 export const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
@@ -94,39 +93,7 @@ export interface QueueDefinition {
   objects: string[];
 }
 
-const xml = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  isArray: (name) => ARRAY_TAGS.has(name),
-});
-
-type Xml = Record<string, unknown>;
-
-function root(file: string, name: string): Xml {
-  const node = (xml.parse(readFileSync(file, 'utf8')) as Xml)[name];
-  if (!node || typeof node !== 'object') {
-    throw new Error(`${file}: expected a <${name}> document`);
-  }
-  return node as Xml;
-}
-
-function text(node: Xml, key: string): string | null {
-  const v = node[key];
-  return v === undefined || v === null || typeof v === 'object' ? null : String(v);
-}
-
-function nodes(node: Xml, key: string): Xml[] {
-  const v = node[key];
-  const all = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
-  return all.filter((x): x is Xml => typeof x === 'object' && x !== null);
-}
-
-function texts(node: Xml, key: string): string[] {
-  const v = node[key];
-  const all = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
-  return all.filter((x) => typeof x === 'string') as string[];
-}
+const root = metadataReader(ARRAY_TAGS);
 
 /** The object folder a record type file sits in: objects/<Object>/recordTypes/<file>. */
 export function recordTypeObjectFolder(file: string): string {

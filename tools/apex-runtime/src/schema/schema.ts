@@ -20,7 +20,7 @@
 //   orgRules.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { bool, list, metadataReader, num, str, type Xml } from './metadataXml';
 import { standInProfiles } from './profiles';
 import { platformEventObject } from './platformEvents';
 import {
@@ -100,49 +100,7 @@ const ARRAY_TAGS = new Set([
   'customValue',
 ]);
 
-const xml = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  isArray: (name) => ARRAY_TAGS.has(name),
-});
-
-type Xml = Record<string, unknown>;
-
-function readXml(file: string, root: string): Xml {
-  const parsed = xml.parse(readFileSync(file, 'utf8')) as Xml;
-  const node = parsed[root];
-  if (!node || typeof node !== 'object') {
-    throw new Error(`${file}: expected a <${root}> document`);
-  }
-  return node as Xml;
-}
-
-function str(node: Xml, key: string): string | null {
-  const v = node[key];
-  if (v === undefined || v === null || typeof v === 'object') {
-    return null;
-  }
-  return String(v);
-}
-
-function bool(node: Xml, key: string, fallback = false): boolean {
-  const v = str(node, key);
-  return v === null ? fallback : v.toLowerCase() === 'true';
-}
-
-function num(node: Xml, key: string, fallback = 0): number {
-  const v = str(node, key);
-  return v === null || v === '' ? fallback : Number(v);
-}
-
-function list(node: Xml, key: string): Xml[] {
-  const v = node[key];
-  if (v === undefined || v === null) {
-    return [];
-  }
-  return (Array.isArray(v) ? v : [v]).filter((x): x is Xml => typeof x === 'object' && x !== null);
-}
+const readXml = metadataReader(ARRAY_TAGS);
 
 const SUFFIX = /__(c|r|mdt|e|b|x|share|history|feed)$/i;
 

@@ -835,6 +835,24 @@ export class Interpreter {
     return null;
   }
 
+  /** Whether the class or a superclass declares an instance method of this name without a body. */
+  private declaresAbstract(rc: RuntimeClass, lowerName: string, arity: number): boolean {
+    for (let c: RuntimeClass | null = rc; c; c = c.superclass) {
+      if (
+        c.decl.methods.some(
+          (m) =>
+            m.name.toLowerCase() === lowerName &&
+            m.params.length === arity &&
+            !m.isStatic &&
+            m.body === null
+        )
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   callMethod(
     rc: RuntimeClass,
     method: MethodDecl,
@@ -1943,6 +1961,11 @@ export class Interpreter {
             return this.invokeObjectMethod(frame.thisObj, expr.name, args, expr.pos);
           }
           return this.callMethod(found.rc, found.method, frame.thisObj, args, expr.pos);
+        }
+        // An abstract method of this class (no body here): the object's class implements it.
+        if (frame.thisObj && c === frame.cls && this.declaresAbstract(c, lower, args.length)) {
+          this.argHint = { exprs: expr.args, scope };
+          return this.invokeObjectMethod(frame.thisObj, expr.name, args, expr.pos);
         }
       }
       if (frame.thisObj && frame.cls && this.exceptionBase(frame.cls)) {

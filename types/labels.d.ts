@@ -251,6 +251,11 @@ declare module '@salesforce/label/c.Setup_ColumnNumber' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_ColumnOverwritePolicy' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_ColumnProperty' {
   const label: string;
   export default label;
@@ -451,12 +456,22 @@ declare module '@salesforce/label/c.Setup_Field_PrivateLabels' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_Field_PublishEvents' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_Field_SyncFrequency' {
   const label: string;
   export default label;
 }
 
 declare module '@salesforce/label/c.Setup_Field_SyncMessages' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Field_SyncPaused' {
   const label: string;
   export default label;
 }
@@ -531,7 +546,17 @@ declare module '@salesforce/label/c.Setup_Help_PrivateLabels' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_Help_PublishEvents' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_Help_RecordType' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Help_SyncPaused' {
   const label: string;
   export default label;
 }
@@ -926,6 +951,26 @@ declare module '@salesforce/label/c.Setup_Outcome_Success' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_OverwritePolicyOfRow' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_OverwritePolicy_CreateOnly' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_OverwritePolicy_FillBlank' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_OverwritePolicy_Overwrite' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_PageSubtitle' {
   const label: string;
   export default label;
@@ -1002,6 +1047,16 @@ declare module '@salesforce/label/c.Setup_Property_Location' {
 }
 
 declare module '@salesforce/label/c.Setup_Property_Notes' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_RecordTypeDefault' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_RecordTypeNotOffered' {
   const label: string;
   export default label;
 }
@@ -1207,6 +1262,21 @@ declare module '@salesforce/label/c.Setup_SummaryHeadingMany' {
 }
 
 declare module '@salesforce/label/c.Setup_SummaryHeadingOne' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_SyncPausedBody' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_SyncPausedLink' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_SyncPausedTitle' {
   const label: string;
   export default label;
 }

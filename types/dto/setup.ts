@@ -10,6 +10,8 @@ export interface SetupPage {
   properties: PropertyOption[];
   health: SyncHealth;
   backfillJobs: JobProgress[];
+  /** The Contact and Lead record types created records can be given. */
+  recordTypes: RecordTypeOption[];
 }
 
 // The settings' values, as KondoSettings declares them (the contract test compares each union
@@ -40,6 +42,10 @@ export interface Configuration {
   contactMatchField: string;
   leadMatchField: string;
   syncMessages: boolean;
+  /** The master switch: while on, every sync endpoint answers 503 SYNC_PAUSED. */
+  syncPaused: boolean;
+  /** Platform events for Flows on each synced message and conversation. */
+  publishEvents: boolean;
   syncFrequency: SyncFrequency;
   taskWindowDays: number | null;
   logRetentionDays: number | null;
@@ -75,6 +81,13 @@ export interface FieldOption {
   fieldType: string;
   matchable: boolean;
   mappable: boolean;
+}
+
+/** SetupModel.RecordTypeOption: an active record type of Contact or Lead the admin can use. */
+export interface RecordTypeOption {
+  objectName: string;
+  developerName: string;
+  label: string;
 }
 
 /** SetupModel.PropertyOption: a Kondo property and the field types that can hold it. */

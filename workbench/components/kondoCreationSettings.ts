@@ -8,14 +8,17 @@ import { defineEntry } from '../src/types';
 export default defineEntry({
   component: 'kondoCreationSettings',
   description:
-    'Whether a record is created when no Contact or Lead matches, as which object, and the Account of a created Contact. Shown inside kondoSetup.',
+    'Whether a record is created when no Contact or Lead matches, as which object, the Account of a created Contact, the record type of each object (among those the org offers the admin) and how the org’s rules apply. Shown inside kondoSetup.',
   width: 'wide',
   states: {
     org: {
       label: 'Local org',
       description: 'The org’s record creation settings.',
       user: 'admin',
-      props: async (context) => ({ configuration: (await orgSetupPage(context)).configuration }),
+      props: async (context) => {
+        const page = await orgSetupPage(context);
+        return { configuration: page.configuration, recordTypes: page.recordTypes };
+      },
     },
     contacts: {
       label: 'Creating Contacts',
@@ -27,9 +30,11 @@ export default defineEntry({
           context.user,
           'SELECT Id FROM Account ORDER BY Name LIMIT 1'
         );
+        const page = await orgSetupPage(context);
         return {
+          recordTypes: page.recordTypes,
           configuration: {
-            ...(await orgSetupPage(context)).configuration,
+            ...page.configuration,
             createIfMissing: true,
             createAs: 'Contact',
             accountRule: 'DEFAULT_ACCOUNT',

@@ -7,7 +7,7 @@ import { defineEntry } from '../src/types';
 export default defineEntry({
   component: 'kondoMessageSettings',
   description:
-    'Whether LinkedIn messages are synced, and how many days of them become Tasks on a first sync. Shown inside kondoSetup.',
+    'Whether LinkedIn messages are synced, how many days of them become Tasks on a first sync, and whether platform events are published for Flows. Shown inside kondoSetup.',
   width: 'wide',
   states: {
     org: {
@@ -24,6 +24,15 @@ export default defineEntry({
       props: async (context) => ({
         configuration: { ...(await orgSetupPage(context)).configuration, syncMessages: false },
         editedFields: ['syncMessages', 'taskWindowDays'],
+      }),
+    },
+    events: {
+      label: 'Events on',
+      description: 'Platform events for Flows switched on, marked Edited until saved.',
+      user: 'admin',
+      props: async (context) => ({
+        configuration: { ...(await orgSetupPage(context)).configuration, publishEvents: true },
+        editedFields: ['publishEvents'],
       }),
     },
     errors: {

@@ -39,6 +39,18 @@ export default defineEntry({
         },
       },
     },
+    paused: {
+      label: 'Sync paused',
+      description:
+        'The org’s page with syncing paused (simulated on getSetup: the org keeps syncing): the warning banner above the sections, its link to the switch. Saves go to the org.',
+      user: 'admin',
+      apex: {
+        'SetupController.getSetup': async (_params, context) => {
+          const page = await orgSetupPage(context);
+          return { ...page, configuration: { ...page.configuration, syncPaused: true } };
+        },
+      },
+    },
     'save-failed': {
       label: 'Save failure',
       description: 'Loads from the org; every save fails on the server (SAVE_FAILED).',

@@ -6,7 +6,8 @@ import { defineEntry } from '../src/types';
 
 export default defineEntry({
   component: 'kondoSyncFrequencySettings',
-  description: 'Which conversations Kondo sends to Salesforce. Shown inside kondoSetup.',
+  description:
+    'The switch that pauses every sync, and which conversations Kondo sends to Salesforce. Shown inside kondoSetup.',
   width: 'wide',
   states: {
     org: {
@@ -14,6 +15,15 @@ export default defineEntry({
       description: 'The org’s sync frequency.',
       user: 'admin',
       props: async (context) => ({ configuration: (await orgSetupPage(context)).configuration }),
+    },
+    paused: {
+      label: 'Sync paused',
+      description: 'The pause switch on, as an admin sees it before saving.',
+      user: 'admin',
+      props: async (context) => ({
+        configuration: { ...(await orgSetupPage(context)).configuration, syncPaused: true },
+        editedFields: ['syncPaused'],
+      }),
     },
     errors: {
       label: 'Field error',

@@ -5,7 +5,8 @@
 // the server (a panel stays on the page), a rep without Kondo Admin, the docked footer and the
 // section navigation, settings that follow their parent and the default Account's record picker,
 // a narrow screen, the first-install checklist, the sync log's failure filters, the LinkedIn URL
-// tester, and a mapping saved here that the next push through the API writes. The texts are the
+// tester, a mapping saved here that the next push through the API writes, a mapping's overwrite
+// policy, the record types offered, and syncing paused and resumed. The texts are the
 // Custom Labels' values. Each test starts from the same saved configuration.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -695,6 +696,111 @@ describe('kondoSetup in the browser', () => {
     await again.locator('lightning-input.sync-messages input').uncheck({ force: true });
     await settle(again);
     assert.equal(await again.locator('lightning-input.task-window input').isDisabled(), true);
+    assertNoProblems();
+  });
+
+  it('pauses every sync from the page: a warning stays above the sections until a save resumes syncing', async () => {
+    const page = await open('data');
+    const banner = page.locator('c-kondo-setup .sync-paused-banner');
+    const amelia = {
+      conversationId: 'kondo-conv-amelia-0001',
+      trigger: 'auto' as const,
+      person: { linkedInUrl: 'https://www.linkedin.com/in/amelia-hart-ops/' },
+      labels: ['Hot lead'],
+      messages: [],
+    };
+    assert.equal(await banner.count(), 0, 'no warning while Kondo syncs');
+
+    await page.locator('lightning-input.sync-paused input').check({ force: true });
+    await settle(page);
+    assert.equal(await banner.count(), 0, 'an unsaved switch pauses nothing yet');
+    await save(page);
+    assert.equal((await toasts(page)).at(-1)?.title, 'Kondo settings saved');
+    assert.equal(
+      (await banner.locator('.sync-paused-title').innerText()).trim(),
+      'Kondo syncing is paused'
+    );
+    await assert.rejects(
+      workbench.client('integration').push([amelia]),
+      { status: 503, code: 'SYNC_PAUSED' },
+      'the API refuses the push'
+    );
+    await screenshot(page, 'kondoSetup-sync-paused');
+    assert.equal(describeViolations(await axeViolations(page)), '');
+
+    await banner.locator('a.sync-paused-link').click();
+    await settle(page);
+    assert.match(
+      (await focusedWithin(page, 'lightning-input')) ?? '',
+      /sync-paused/,
+      'the link moves focus to the switch'
+    );
+    await page.locator('lightning-input.sync-paused input').uncheck({ force: true });
+    await save(page);
+    assert.equal(await banner.count(), 0, 'saved, syncing resumes and the warning goes');
+    const resumed = await workbench.client('integration').push([amelia]);
+    assert.equal(resumed.outcomes[0]?.status, 'updated', 'and the API takes pushes again');
+    assertNoProblems();
+  });
+
+  it('saves when a mapping writes its field, and the next push follows it', async () => {
+    const page = await open('data');
+    const row = contactRows(page).nth(0);
+    const policy = row.locator('lightning-combobox.overwrite-policy');
+    assert.equal(await comboboxValue(policy), 'Always overwrite');
+    await choose(policy, 'Only on records Kondo creates');
+    await save(page);
+    assert.equal((await toasts(page)).at(-1)?.title, 'Kondo settings saved');
+
+    const titleOf = () =>
+      workbench.query<{ Title: string | null }>(
+        'admin',
+        "SELECT Title FROM Contact WHERE Name = 'Amelia Hart'"
+      )[0]?.Title;
+    const before = titleOf();
+    const report = await workbench.client('integration').push([
+      {
+        conversationId: 'kondo-conv-amelia-0001',
+        trigger: 'auto',
+        person: {
+          linkedInUrl: 'https://www.linkedin.com/in/amelia-hart-ops/',
+          headline: 'Chief Pushed Headline',
+        },
+        labels: ['Hot lead'],
+        messages: [],
+      },
+    ]);
+    assert.equal(report.outcomes[0]?.status, 'updated');
+    assert.equal(titleOf(), before, 'an existing Contact keeps its Title');
+
+    await page.reload();
+    await settle(page);
+    assert.equal(
+      await comboboxValue(contactRows(page).nth(0).locator('lightning-combobox.overwrite-policy')),
+      'Only on records Kondo creates',
+      'the saved choice is shown'
+    );
+    assertNoProblems();
+  });
+
+  it('offers the org’s usable record types of each object, and the default one', async () => {
+    const page = await open('data');
+    const optionLabels = (selector: string) =>
+      page
+        .locator(`c-kondo-creation-settings lightning-combobox.${selector}`)
+        .evaluate((combobox) =>
+          (combobox as HTMLElement & { options: { label: string }[] }).options.map(
+            (option) => option.label
+          )
+        );
+    assert.deepEqual(await optionLabels('contact-record-type'), [
+      'Default record type',
+      'Subscriber Partner (Subscriber_Partner)',
+    ]);
+    assert.deepEqual(await optionLabels('lead-record-type'), [
+      'Default record type',
+      'Subscriber Event (Subscriber_Event)',
+    ]);
     assertNoProblems();
   });
 

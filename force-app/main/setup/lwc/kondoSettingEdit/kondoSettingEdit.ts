@@ -11,6 +11,8 @@ import MATCH_PRIORITY from '@salesforce/label/c.Setup_Field_MatchPriority';
 import CONTACT_MATCH_FIELD from '@salesforce/label/c.Setup_Field_ContactMatchField';
 import LEAD_MATCH_FIELD from '@salesforce/label/c.Setup_Field_LeadMatchField';
 import SYNC_MESSAGES from '@salesforce/label/c.Setup_Field_SyncMessages';
+import SYNC_PAUSED from '@salesforce/label/c.Setup_Field_SyncPaused';
+import PUBLISH_EVENTS from '@salesforce/label/c.Setup_Field_PublishEvents';
 import TASK_WINDOW from '@salesforce/label/c.Setup_Field_TaskWindow';
 import LOG_RETENTION from '@salesforce/label/c.Setup_Field_LogRetention';
 import SYNC_FREQUENCY from '@salesforce/label/c.Setup_Field_SyncFrequency';
@@ -70,6 +72,8 @@ export const SETTING_LABELS: Record<SettingField, string> = {
   leadMatchField: LEAD_MATCH_FIELD,
   syncMessages: SYNC_MESSAGES,
   taskWindowDays: TASK_WINDOW,
+  publishEvents: PUBLISH_EVENTS,
+  syncPaused: SYNC_PAUSED,
   logRetentionDays: LOG_RETENTION,
   syncFrequency: SYNC_FREQUENCY,
   defaultPrivacy: DEFAULT_PRIVACY,
@@ -104,6 +108,8 @@ export const SETTING_SECTIONS: Record<SettingField, SectionName> = {
   leadMatchField: 'matching',
   syncMessages: 'messages',
   taskWindowDays: 'messages',
+  publishEvents: 'messages',
+  syncPaused: 'frequency',
   logRetentionDays: 'log',
   syncFrequency: 'frequency',
   defaultPrivacy: 'privacy',

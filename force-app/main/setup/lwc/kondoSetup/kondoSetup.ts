@@ -44,6 +44,9 @@ import SUMMARY_HEADING_ONE from '@salesforce/label/c.Setup_SummaryHeadingOne';
 import SUMMARY_HEADING_MANY from '@salesforce/label/c.Setup_SummaryHeadingMany';
 import UNSAVED_LEAVE from '@salesforce/label/c.Setup_UnsavedLeave';
 import EDITED from '@salesforce/label/c.Setup_Edited';
+import SYNC_PAUSED_TITLE from '@salesforce/label/c.Setup_SyncPausedTitle';
+import SYNC_PAUSED_BODY from '@salesforce/label/c.Setup_SyncPausedBody';
+import SYNC_PAUSED_LINK from '@salesforce/label/c.Setup_SyncPausedLink';
 import { errorCodeOf } from 'c/kondoErrors';
 import { formatCount, formatLabel } from 'c/kondoFormat';
 import type { ImportFile } from 'c/kondoConfigurationTransfer';
@@ -173,6 +176,9 @@ export default class KondoSetup extends LightningElement {
     mappings: SECTION_MAPPINGS,
     log: SECTION_LOG,
     transfer: SECTION_TRANSFER,
+    syncPausedTitle: SYNC_PAUSED_TITLE,
+    syncPausedBody: SYNC_PAUSED_BODY,
+    syncPausedLink: SYNC_PAUSED_LINK,
   };
 
   override connectedCallback(): void {
@@ -306,6 +312,15 @@ export default class KondoSetup extends LightningElement {
     });
   }
 
+  /**
+   * While the saved configuration pauses syncing, a warning stays above everything: Kondo's
+   * pushes are refused, and an admin who paused for a moment must not forget it. The draft's
+   * switch does not count: only a save resumes syncing.
+   */
+  get syncPaused(): boolean {
+    return this.saved.syncPaused === true;
+  }
+
   /** Until Kondo's first successful sync, the page opens with the checklist. */
   get showChecklist(): boolean {
     return !this.page?.connection.lastSuccessfulSyncAt;
@@ -361,6 +376,17 @@ export default class KondoSetup extends LightningElement {
       return (mappings as FocusMappings).focusRow(line.section, line.rowIndex, line.field);
     }
     return false;
+  }
+
+  /** The paused-sync warning's link: to the switch that resumes syncing. */
+  handleGoToPause(event: Event): void {
+    event.preventDefault();
+    this.currentSection = SETTING_SECTIONS.syncPaused;
+    // A ready page always has the card that holds the switch.
+    const card = this.template?.querySelector(
+      `[data-section-card="${SETTING_SECTIONS.syncPaused}"]`
+    );
+    (card as FocusCard).focusField('syncPaused');
   }
 
   handleReviewErrors(): void {

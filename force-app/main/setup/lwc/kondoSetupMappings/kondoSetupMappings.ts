@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import type {
   FieldOption,
   MappingRow,
+  OverwritePolicy,
   PropertyOption,
   ReadBackRow,
   ValidationError,
@@ -14,6 +15,7 @@ import SHOWN_NONE from '@salesforce/label/c.Setup_ShownNone';
 import COLUMN_NUMBER from '@salesforce/label/c.Setup_ColumnNumber';
 import COLUMN_PROPERTY from '@salesforce/label/c.Setup_ColumnProperty';
 import COLUMN_FIELD from '@salesforce/label/c.Setup_ColumnField';
+import COLUMN_OVERWRITE_POLICY from '@salesforce/label/c.Setup_ColumnOverwritePolicy';
 import COLUMN_ACTIONS from '@salesforce/label/c.Setup_ColumnActions';
 import CHOOSE_PROPERTY from '@salesforce/label/c.Setup_ChooseProperty';
 import CHOOSE_FIELD from '@salesforce/label/c.Setup_ChooseField';
@@ -22,6 +24,10 @@ import CUSTOM_PLACEHOLDER from '@salesforce/label/c.Setup_CustomPropertyPlacehol
 import PROPERTY_OF_ROW from '@salesforce/label/c.Setup_PropertyOfRow';
 import CUSTOM_OF_ROW from '@salesforce/label/c.Setup_CustomPropertyOfRow';
 import FIELD_OF_ROW from '@salesforce/label/c.Setup_FieldOfRow';
+import OVERWRITE_POLICY_OF_ROW from '@salesforce/label/c.Setup_OverwritePolicyOfRow';
+import POLICY_OVERWRITE from '@salesforce/label/c.Setup_OverwritePolicy_Overwrite';
+import POLICY_FILL_BLANK from '@salesforce/label/c.Setup_OverwritePolicy_FillBlank';
+import POLICY_CREATE_ONLY from '@salesforce/label/c.Setup_OverwritePolicy_CreateOnly';
 import REMOVE_MAPPING from '@salesforce/label/c.Setup_RemoveMapping';
 import ADD_MAPPING from '@salesforce/label/c.Setup_AddMapping';
 import ADD_SHOWN_FIELD from '@salesforce/label/c.Setup_AddShownField';
@@ -48,6 +54,15 @@ interface Option {
   value: string;
 }
 
+/** What a sync does when a mapping's field already holds a value (KondoSettings.OVERWRITE_*). */
+const OVERWRITE_POLICY_OPTIONS: { label: string; value: OverwritePolicy }[] = [
+  { label: POLICY_OVERWRITE, value: 'OVERWRITE' },
+  { label: POLICY_FILL_BLANK, value: 'FILL_BLANK' },
+  { label: POLICY_CREATE_ONLY, value: 'CREATE_ONLY' },
+];
+/** A new row, and a row saved before the policy existed, overwrite (as the sync reads them). */
+const DEFAULT_OVERWRITE_POLICY: OverwritePolicy = 'OVERWRITE';
+
 interface MappingView {
   key: string;
   index: number;
@@ -58,11 +73,13 @@ interface MappingView {
   customName: string;
   targetField: string;
   fieldOptions: Option[];
+  overwritePolicy: string;
   error: string | undefined;
   rowClass: string;
   propertyLabel: string;
   customLabel: string;
   fieldLabel: string;
+  policyLabel: string;
   removeLabel: string;
 }
 
@@ -135,10 +152,12 @@ const ERROR_CONTROLS: Record<string, string> = {
   objectName: '.property',
   kondoProperty: '.property',
   targetField: '.target-field',
+  overwritePolicy: '.overwrite-policy',
 };
 
 /**
- * The field mappings (Kondo property -> Contact or Lead field) and the fields shown in Kondo's
+ * The field mappings (Kondo property -> Contact or Lead field, and when a sync writes it: always,
+ * only into a blank field, or only on a record Kondo creates) and the fields shown in Kondo's
  * side panel, per object. The field picker offers only fields whose type can hold the chosen
  * property (the server sends which types can hold each). Rows are numbered as the error summary
  * names them and keep their index in the whole list, so the server's per-row errors mark the
@@ -160,6 +179,7 @@ export default class KondoSetupMappings extends LightningElement {
     columnNumber: COLUMN_NUMBER,
     columnProperty: COLUMN_PROPERTY,
     columnField: COLUMN_FIELD,
+    columnOverwritePolicy: COLUMN_OVERWRITE_POLICY,
     columnActions: COLUMN_ACTIONS,
     chooseProperty: CHOOSE_PROPERTY,
     chooseField: CHOOSE_FIELD,
@@ -257,6 +277,8 @@ export default class KondoSetupMappings extends LightningElement {
       customName: isCustom ? row.kondoProperty : '',
       targetField: row.targetField,
       fieldOptions: this.targetOptions(row.objectName, row.kondoProperty, isCustom),
+      // An unknown stored value is shown as it is, so the server's error on it can be fixed.
+      overwritePolicy: row.overwritePolicy || DEFAULT_OVERWRITE_POLICY,
       error,
       rowClass: ['mapping-row', edited ? 'row_edited' : '', error ? 'mapping-row_error' : '']
         .filter(Boolean)
@@ -264,8 +286,13 @@ export default class KondoSetupMappings extends LightningElement {
       propertyLabel: formatLabel(PROPERTY_OF_ROW, name, number),
       customLabel: formatLabel(CUSTOM_OF_ROW, name, number),
       fieldLabel: formatLabel(FIELD_OF_ROW, name, number),
+      policyLabel: formatLabel(OVERWRITE_POLICY_OF_ROW, name, number),
       removeLabel: formatLabel(REMOVE_MAPPING, name, number),
     };
+  }
+
+  get overwritePolicyOptions(): Option[] {
+    return OVERWRITE_POLICY_OPTIONS;
   }
 
   get propertyOptions(): Option[] {
@@ -391,7 +418,12 @@ export default class KondoSetupMappings extends LightningElement {
     this.emit(
       [
         ...this.mappings,
-        { objectName, kondoProperty: '', targetField: '', overwritePolicy: 'OVERWRITE' },
+        {
+          objectName,
+          kondoProperty: '',
+          targetField: '',
+          overwritePolicy: DEFAULT_OVERWRITE_POLICY,
+        },
       ],
       this.readBackFields
     );
@@ -428,6 +460,10 @@ export default class KondoSetupMappings extends LightningElement {
 
   handleFieldChange(event: CustomEvent<{ value: string }>): void {
     this.updateMapping(indexOf(event), { targetField: event.detail.value });
+  }
+
+  handlePolicyChange(event: CustomEvent<{ value: string }>): void {
+    this.updateMapping(indexOf(event), { overwritePolicy: event.detail.value as OverwritePolicy });
   }
 
   handleRemoveMapping(event: Event): void {

@@ -2,6 +2,7 @@ import type { SyncFrequency } from 'types/dto/setup';
 import AUTO_ALL from '@salesforce/label/c.Setup_Frequency_AutoAll';
 import AUTO_LABELLED from '@salesforce/label/c.Setup_Frequency_AutoLabelled';
 import MANUAL from '@salesforce/label/c.Setup_Frequency_Manual';
+import HELP_SYNC_PAUSED from '@salesforce/label/c.Setup_Help_SyncPaused';
 import KondoSettingsCard from 'c/kondoSettingsCard';
 import type { Option } from 'c/kondoSettingEdit';
 
@@ -12,10 +13,12 @@ const SYNC_FREQUENCY_OPTIONS: Option<SyncFrequency>[] = [
 ];
 
 /**
- * The Sync frequency card's setting: which conversations Kondo sends to Salesforce. The edit
- * goes up as a `settingchange` event.
+ * The Sync frequency card's settings: the master switch that pauses every sync, and which
+ * conversations Kondo sends to Salesforce. Edits go up as `settingchange` events.
  */
 export default class KondoSyncFrequencySettings extends KondoSettingsCard {
+  label = { syncPausedHelp: HELP_SYNC_PAUSED };
+
   get syncFrequencyOptions(): Option<SyncFrequency>[] {
     return SYNC_FREQUENCY_OPTIONS;
   }

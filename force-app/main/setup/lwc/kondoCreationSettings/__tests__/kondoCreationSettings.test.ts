@@ -36,12 +36,19 @@ const CARD_SPEC: CardSpec = {
       sends: '001000000000001AAA',
     },
     { field: 'defaultAccountId', detail: { recordId: null }, sends: null },
-    { field: 'contactRecordType', detail: { value: 'Partner' }, sends: 'Partner' },
-    { field: 'contactRecordType', detail: { value: '  ' }, sends: null },
-    { field: 'leadRecordType', detail: { value: 'Event_Lead' }, sends: 'Event_Lead' },
+    {
+      field: 'contactRecordType',
+      detail: { value: 'Subscriber_Partner' },
+      sends: 'Subscriber_Partner',
+    },
+    // The "Default record type" option.
+    { field: 'contactRecordType', detail: { value: '' }, sends: null },
+    { field: 'leadRecordType', detail: { value: 'Subscriber_Event' }, sends: 'Subscriber_Event' },
+    { field: 'leadRecordType', detail: { value: '' }, sends: null },
     { field: 'useLeadAssignmentRules', detail: { checked: true }, sends: true },
     { field: 'duplicateRuleMode', detail: { value: 'ALLOW_SAVE' }, sends: 'ALLOW_SAVE' },
   ],
+  props: { recordTypes: PAGE.recordTypes },
 };
 
 describe(`${TAG} as a settings card`, () => {
@@ -53,7 +60,12 @@ describe(`${TAG} as a settings card`, () => {
 });
 
 function render(configuration: Partial<Configuration> = {}) {
-  return renderCard(TAG, KondoCreationSettings, { ...PAGE.configuration, ...configuration });
+  return renderCard(
+    TAG,
+    KondoCreationSettings,
+    { ...PAGE.configuration, ...configuration },
+    { recordTypes: PAGE.recordTypes }
+  );
 }
 
 const DEPENDENT_SETTINGS = [
@@ -108,6 +120,54 @@ describe('c-kondo-creation-settings', () => {
     expect(picker?.objectApiName).toBe('Account');
     expect(picker?.value).toBe('001000000000001AAA');
     await expect(element).toBeAccessible();
+  });
+
+  it('offers the default and each object’s record types by label, the saved one chosen', async () => {
+    const { element } = render({
+      createIfMissing: true,
+      createAs: 'Contact',
+      contactRecordType: 'Subscriber_Partner',
+    });
+    await settle();
+
+    const contact = q(element, 'lightning-combobox.contact-record-type');
+    const lead = q(element, 'lightning-combobox.lead-record-type');
+    expect(contact?.options).toEqual([
+      { label: 'Default record type', value: '' },
+      { label: 'Customer contact (Customer)', value: 'Customer' },
+      { label: 'Partner contact (Subscriber_Partner)', value: 'Subscriber_Partner' },
+    ]);
+    expect(contact?.value).toBe('Subscriber_Partner');
+    expect(lead?.options).toEqual([
+      { label: 'Default record type', value: '' },
+      { label: 'Event lead (Subscriber_Event)', value: 'Subscriber_Event' },
+    ]);
+    // No record type chosen: the default option.
+    expect(lead?.value).toBe('');
+    expect(
+      q<HTMLElement & { fieldLevelHelp: string }>(element, '.contact-record-type')?.fieldLevelHelp
+    ).toContain('RECORD_TYPE_NOT_AVAILABLE');
+    await expect(element).toBeAccessible();
+  });
+
+  it('keeps a saved record type the admin cannot use as a marked choice, not a blank', async () => {
+    const { element } = render({ leadRecordType: 'Other_Profile_Only' });
+    await settle();
+
+    const lead = q(element, 'lightning-combobox.lead-record-type');
+    expect(lead?.value).toBe('Other_Profile_Only');
+    expect(lead?.options.at(-1)).toEqual({
+      label: 'Other_Profile_Only (not available to you)',
+      value: 'Other_Profile_Only',
+    });
+  });
+
+  it('offers only the default while the org has no record types', async () => {
+    const { element } = renderCard(TAG, KondoCreationSettings, PAGE.configuration);
+    await settle();
+    expect(q(element, 'lightning-combobox.contact-record-type')?.options).toEqual([
+      { label: 'Default record type', value: '' },
+    ]);
   });
 
   it('disables what record creation off makes meaningless', async () => {

@@ -15,11 +15,13 @@ const TAG = 'c-kondo-message-settings';
 const CARD_SPEC: CardSpec = {
   tag: TAG,
   is: KondoMessageSettings,
-  fields: ['syncMessages', 'taskWindowDays'],
+  fields: ['syncMessages', 'taskWindowDays', 'publishEvents'],
   edits: [
     { field: 'syncMessages', detail: { checked: false }, sends: false },
     { field: 'taskWindowDays', detail: { value: '7' }, sends: 7 },
     { field: 'taskWindowDays', detail: { value: '' }, sends: null },
+    { field: 'publishEvents', detail: { checked: true }, sends: true },
+    { field: 'publishEvents', detail: { checked: false }, sends: false },
   ],
 };
 
@@ -63,5 +65,22 @@ describe('c-kondo-message-settings', () => {
     const { element } = render({ syncMessages: false });
     await settle();
     expect(q(element, '.task-window')?.disabled).toBe(true);
+  });
+
+  it('shows the platform events switch with its help, off by default, on as saved', async () => {
+    const off = render().element;
+    const on = render({ publishEvents: true, syncMessages: false }).element;
+    await settle();
+
+    const events = q<HTMLElement & { checked: boolean; fieldLevelHelp: string; disabled: boolean }>(
+      off,
+      '.publish-events'
+    );
+    expect(events?.checked).toBe(false);
+    expect(events?.fieldLevelHelp).toContain('no message text');
+    expect(q(on, '.publish-events')?.checked).toBe(true);
+    // Conversation events (replies, labels) come without message sync too.
+    expect(q(on, '.publish-events')?.disabled).toBeFalsy();
+    await expect(on).toBeAccessible();
   });
 });

@@ -134,6 +134,9 @@ describe('c-kondo-setup', () => {
       expect(match?.configuration).toEqual(PAGE.configuration);
       expect(match?.fieldOptions).toEqual(PAGE.fieldOptions);
       expect(
+        q<HTMLElement & { recordTypes: unknown }>(element, 'c-kondo-creation-settings')?.recordTypes
+      ).toEqual(PAGE.recordTypes);
+      expect(
         inside<HTMLElement & { value: string }>(
           element,
           'c-kondo-match-settings',
@@ -899,6 +902,78 @@ describe('c-kondo-setup', () => {
       expect(
         q<HTMLElement & { createsRecords: boolean }>(element, 'c-kondo-url-tester')?.createsRecords
       ).toBe(false);
+    });
+  });
+
+  describe('paused sync', () => {
+    const paused = () => page((copy) => (copy.configuration.syncPaused = true));
+
+    it('shows no warning while Kondo syncs', async () => {
+      const { element } = await render();
+      expect(q(element, '.sync-paused-banner')).toBeNull();
+    });
+
+    it('warns above every section while the saved settings pause syncing', async () => {
+      const { element } = await render(paused());
+
+      const banner = q(element, '.sync-paused-banner');
+      expect(banner?.classList.contains('slds-alert_warning')).toBe(true);
+      expect(banner?.getAttribute('role')).toBe('alert');
+      expect(q(element, '.sync-paused-title')?.textContent).toBe('Kondo syncing is paused');
+      expect(q(element, '.sync-paused-body')?.textContent).toContain(
+        'refuses every push from Kondo'
+      );
+      // Above the navigation and the sections: seen wherever the admin came to change.
+      expect(
+        banner?.compareDocumentPosition(q(element, '.layout') as Node) ===
+          Node.DOCUMENT_POSITION_FOLLOWING
+      ).toBe(true);
+      await expect(element).toBeAccessible();
+    });
+
+    it('keeps the warning until a save resumes syncing', async () => {
+      const { element } = await render(paused());
+      saveMock.mockResolvedValue(SAVED);
+
+      change(inside(element, 'c-kondo-sync-frequency-settings', '.sync-paused'), {
+        checked: false,
+      });
+      await settle();
+      expect(q(element, '.sync-paused-banner')).not.toBeNull();
+
+      click(q(element, '.save'));
+      await settle();
+      expect(sentConfiguration().syncPaused).toBe(false);
+      expect(q(element, '.sync-paused-banner')).toBeNull();
+    });
+
+    it('links to the switch that resumes syncing', async () => {
+      const { element } = await render(paused());
+      const toggle = inside(element, 'c-kondo-sync-frequency-settings', '.sync-paused');
+      const focus = jest.spyOn(toggle as HTMLElement, 'focus');
+
+      const link = q(element, 'a.sync-paused-link');
+      expect(link?.textContent).toBe('Go to Pause syncing');
+      const event = new CustomEvent('click', { cancelable: true });
+      link?.dispatchEvent(event);
+      await settle();
+
+      expect(event.defaultPrevented).toBe(true);
+      expect(focus).toHaveBeenCalledTimes(1);
+      expect(q(element, 'a.nav-link[data-section="frequency"]')?.getAttribute('aria-current')).toBe(
+        'location'
+      );
+    });
+
+    it('sends the events switch with the rest of the draft', async () => {
+      const { element } = await render();
+      saveMock.mockResolvedValue(SAVED);
+      change(inside(element, 'c-kondo-message-settings', '.publish-events'), { checked: true });
+      await settle();
+      click(q(element, '.save'));
+      await settle();
+      expect(sentConfiguration().publishEvents).toBe(true);
+      expect(sentConfiguration().syncPaused).toBe(false);
     });
   });
 });

@@ -293,6 +293,71 @@ describe('c-kondo-setup-mappings', () => {
     expect(qa(element, 'tr.mapping-row_error')).toHaveLength(0);
   });
 
+  it('offers the overwrite policy of each mapping row in words, and only there', async () => {
+    const { element, changes } = render();
+    element.mappings = [
+      PAGE.configuration.mappings[0]!,
+      { ...PAGE.configuration.mappings[1]!, overwritePolicy: 'FILL_BLANK' },
+    ];
+    await settle();
+
+    const policies = qa<Control>(element, 'lightning-combobox.overwrite-policy');
+    expect(policies.map((policy) => [policy.label, policy.value])).toEqual([
+      ['When to write, Contact mapping 1', 'OVERWRITE'],
+      ['When to write, Lead mapping 1', 'FILL_BLANK'],
+    ]);
+    expect(policies[0]?.options).toEqual([
+      { label: 'Always overwrite', value: 'OVERWRITE' },
+      { label: 'Fill only when blank', value: 'FILL_BLANK' },
+      { label: 'Only on records Kondo creates', value: 'CREATE_ONLY' },
+    ]);
+    expect(
+      qa(element, 'table.mappings[data-object="Contact"] th').map((th) => th.textContent?.trim())
+    ).toContain('When to write');
+    // The fields shown in Kondo are read, never written: they have no policy.
+    expect(qa(element, '.read-back-item .overwrite-policy')).toHaveLength(0);
+
+    fire(policies[0], 'change', { value: 'CREATE_ONLY' });
+    await settle();
+    expect(changes[0]?.mappings).toEqual([
+      { ...PAGE.configuration.mappings[0]!, overwritePolicy: 'CREATE_ONLY' },
+      { ...PAGE.configuration.mappings[1]!, overwritePolicy: 'FILL_BLANK' },
+    ]);
+    expect(changes[0]?.readBackFields).toEqual(PAGE.configuration.readBackFields);
+    // A changed policy is an edited row.
+    expect(
+      qa(element, 'tr.mapping-row').map((row) => row.classList.contains('row_edited'))
+    ).toEqual([true, true]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows a row without a policy as overwriting, and marks an unknown policy the server refused', async () => {
+    const { element } = render();
+    element.mappings = [
+      { ...PAGE.configuration.mappings[0]!, overwritePolicy: '' as 'OVERWRITE' },
+      { ...PAGE.configuration.mappings[1]!, overwritePolicy: 'SOMETIMES' as 'OVERWRITE' },
+    ];
+    await settle();
+    const [unset, unknown] = qa<Control>(element, 'lightning-combobox.overwrite-policy');
+    expect(unset?.value).toBe('OVERWRITE');
+    expect(unknown?.value).toBe('SOMETIMES');
+    const calls = validity(unknown);
+    const leadField = validity(qa<Control>(element, '.target-field')[1]);
+
+    element.errors = [
+      {
+        section: 'mappings',
+        rowIndex: 1,
+        field: 'overwritePolicy',
+        message: 'Choose what a sync does.',
+      },
+    ];
+    await settle();
+    expect(calls.setCustomValidity).toHaveBeenCalledWith('Choose what a sync does.');
+    expect(leadField.setCustomValidity).not.toHaveBeenCalled();
+    expect(element.focusRow('mappings', 1, 'overwritePolicy')).toBe(true);
+  });
+
   it('marks the name input of a custom property row when its name is refused', async () => {
     const { element } = render();
     element.mappings = [{ ...PAGE.configuration.mappings[0]!, kondoProperty: 'deal size' }];

@@ -1,6 +1,7 @@
 import KondoSyncFrequencySettings from 'c/kondoSyncFrequencySettings';
 import {
   cleanUp,
+  PAGE,
   q,
   renderCard,
   settingsCardRules,
@@ -13,8 +14,12 @@ const TAG = 'c-kondo-sync-frequency-settings';
 const CARD_SPEC: CardSpec = {
   tag: TAG,
   is: KondoSyncFrequencySettings,
-  fields: ['syncFrequency'],
-  edits: [{ field: 'syncFrequency', detail: { value: 'AUTO_LABELLED' }, sends: 'AUTO_LABELLED' }],
+  fields: ['syncPaused', 'syncFrequency'],
+  edits: [
+    { field: 'syncPaused', detail: { checked: true }, sends: true },
+    { field: 'syncPaused', detail: { checked: false }, sends: false },
+    { field: 'syncFrequency', detail: { value: 'AUTO_LABELLED' }, sends: 'AUTO_LABELLED' },
+  ],
 };
 
 describe(`${TAG} as a settings card`, () => {
@@ -42,5 +47,24 @@ describe('c-kondo-sync-frequency-settings', () => {
       'Manual: a conversation is sent only when a Kondo user chooses to sync it.'
     );
     await expect(element).toBeAccessible();
+  });
+
+  it('shows the pause switch first, off as saved, with what pausing does', async () => {
+    const running = renderCard(TAG, KondoSyncFrequencySettings).element;
+    const paused = renderCard(TAG, KondoSyncFrequencySettings, {
+      ...PAGE.configuration,
+      syncPaused: true,
+    }).element;
+    await settle();
+
+    const toggle = q<HTMLElement & { checked: boolean; fieldLevelHelp: string; type: string }>(
+      running,
+      '.sync-paused'
+    );
+    expect(toggle?.type).toBe('toggle');
+    expect(toggle?.checked).toBe(false);
+    expect(toggle?.fieldLevelHelp).toContain('503 SYNC_PAUSED');
+    expect(q(paused, '.sync-paused')?.checked).toBe(true);
+    await expect(paused).toBeAccessible();
   });
 });

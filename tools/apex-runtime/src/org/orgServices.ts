@@ -872,6 +872,10 @@ export class LocalOrgServices implements OrgServices {
     return coerce(value, type);
   }
 
+  inTrigger(): boolean {
+    return this.triggerStack.length > 0;
+  }
+
   heapRoots(): ApexValue[] {
     return this.triggerStack.flatMap((t) => [...(t.newRecords ?? []), ...(t.oldRecords ?? [])]);
   }

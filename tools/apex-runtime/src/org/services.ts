@@ -50,6 +50,8 @@ export interface OrgServices {
   runAsyncJob(job: AsyncJob, host: OrgHost): void;
   /** Values the services hold for the running Apex: the trigger context's records. */
   heapRoots(): ApexValue[];
+  /** Whether a trigger (of DML or of a platform event) is running. */
+  inTrigger(): boolean;
 
   newSObject(typeName: string): SObjectValue;
   setField(

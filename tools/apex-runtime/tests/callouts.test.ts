@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CalloutRequest, CalloutResponse } from '../src/org/callouts';
 import { routeCallouts } from '../src/org/calloutRoutes';
 import { LocalOrg } from '../src/org/localOrg';
+import { LocalOrgSession } from '../src/server/session';
 
 const CLASS_META =
   '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>66.0</apiVersion><status>Active</status></ApexClass>\n';
@@ -266,6 +267,33 @@ new System.Http().send(request);`,
       'route.apex'
     );
     assert.match(result.error ?? '', /^System\.CalloutException: Read timed out/);
+  });
+
+  it('routes the callouts of a local server session from its calloutRoutes', () => {
+    const { session } = LocalOrgSession.open({
+      root,
+      config: {
+        users: [
+          {
+            key: 'admin',
+            firstName: 'Ada',
+            lastName: 'Admin',
+            profile: 'System Administrator',
+            permissionSets: [],
+            description: 'the administrator',
+          },
+        ],
+        calloutRoutes: { hooks: `http://127.0.0.1:${port}` },
+      },
+      storeFile: null,
+    });
+    const result = session.runAnonymous(
+      `System.debug(CalloutProbe.send('DELETE', 'callout:Hooks/items/2', null).getBody());`
+    );
+    assert.equal(result.error, null);
+    const body = JSON.parse(result.debug[0]?.replace(/^USER_DEBUG \[\d+\] DEBUG /, '') ?? '');
+    assert.equal(body.method, 'DELETE');
+    assert.equal(body.url, '/items/2', 'the route matched whatever the case of the name');
   });
 
   it('fails an endpoint that is not a routed named credential', () => {

@@ -25,7 +25,7 @@ import { type DmlOptions, type TriggerHost, type TriggerOperation } from '../dat
 import { idValueOf } from '../database/ids';
 import { convertLeads } from '../database/convertLead';
 import { today as todayIn } from '../system/Date';
-import type { CustomLabelInfo, Schema } from '../schema/schema';
+import type { CustomLabelInfo, Schema, StaticResourceInfo } from '../schema/schema';
 import type {
   FieldDescribe,
   FieldPermission,
@@ -164,6 +164,10 @@ export class LocalOrgServices implements OrgServices {
 
   hasCustomPermission(userId: string, name: string): boolean {
     return this.db.security.hasCustomPermission(userId, name);
+  }
+
+  staticResource(name: string): StaticResourceInfo | undefined {
+    return this.schema.staticResources.get(name.toLowerCase());
   }
 
   customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined {

@@ -27,6 +27,35 @@ const NAMED_CREDENTIAL = `<?xml version="1.0" encoding="UTF-8"?>
 </NamedCredential>
 `;
 
+// A named credential whose callouts need a principal of its external credential, and the
+// permission set that grants it.
+const SECURED_CREDENTIAL = `<?xml version="1.0" encoding="UTF-8"?>
+<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Secured</label>
+    <namedCredentialParameters>
+        <parameterName>Url</parameterName>
+        <parameterType>Url</parameterType>
+        <parameterValue>https://secured.example.com/api</parameterValue>
+    </namedCredentialParameters>
+    <namedCredentialParameters>
+        <externalCredential>Secured_Ext</externalCredential>
+        <parameterName>ExternalCredential</parameterName>
+        <parameterType>Authentication</parameterType>
+    </namedCredentialParameters>
+    <namedCredentialType>SecuredEndpoint</namedCredentialType>
+</NamedCredential>
+`;
+const CALLER_PERMISSION_SET = `<?xml version="1.0" encoding="UTF-8"?>
+<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+    <classAccesses><apexClass>CalloutProbe</apexClass><enabled>true</enabled></classAccesses>
+    <externalCredentialPrincipalAccesses>
+        <enabled>true</enabled>
+        <externalCredentialPrincipal>Secured_Ext-Main</externalCredentialPrincipal>
+    </externalCredentialPrincipalAccesses>
+    <label>Caller</label>
+</PermissionSet>
+`;
+
 const PROBE = `public with sharing class CalloutProbe {
   public static System.HttpResponse send(String method, String endpoint, String body) {
     System.HttpRequest request = new System.HttpRequest();
@@ -69,6 +98,8 @@ function project(): string {
   write(root, `${main}/triggers/CalloutOnInsert.trigger`, TRIGGER);
   write(root, `${main}/triggers/CalloutOnInsert.trigger-meta.xml`, TRIGGER_META);
   write(root, `${main}/namedCredentials/Hooks.namedCredential-meta.xml`, NAMED_CREDENTIAL);
+  write(root, `${main}/namedCredentials/Secured.namedCredential-meta.xml`, SECURED_CREDENTIAL);
+  write(root, `${main}/permissionsets/Caller.permissionset-meta.xml`, CALLER_PERMISSION_SET);
   return root;
 }
 
@@ -110,7 +141,12 @@ System.debug(System.Limits.getCallouts());`);
     );
     const [request] = seen;
     assert.equal(request?.endpoint, 'callout:Hooks/hooks?x=1', 'the endpoint as written');
-    assert.deepEqual(request?.namedCredential, { name: 'Hooks', path: '/hooks?x=1' });
+    assert.deepEqual(request?.namedCredential, {
+      name: 'Hooks',
+      path: '/hooks?x=1',
+      url: 'https://hooks.example.com',
+      externalCredential: null,
+    });
     assert.equal(request?.method, 'POST');
     assert.deepEqual(request?.headers, [['Content-Type', 'application/json']]);
     assert.equal(new TextDecoder().decode(request?.body), '{"a":1}');
@@ -145,6 +181,54 @@ CalloutProbe.send('GET', 'callout:Hooks/x', null);`).error ?? '',
       /^System\.CalloutException: .*the named credential "Elsewhere" might not exist/
     );
     assert.equal(seen.length, 0, 'none of them reached the handler');
+  });
+
+  it("needs a principal of the credential's external credential, granted by a permission set", () => {
+    answer = () => ({ statusCode: 200, body: 'granted' });
+    const { session } = LocalOrgSession.open({
+      root,
+      config: {
+        users: [
+          {
+            key: 'admin',
+            firstName: 'Ada',
+            lastName: 'Admin',
+            profile: 'System Administrator',
+            permissionSets: [],
+            description: 'the administrator',
+          },
+          {
+            key: 'caller',
+            firstName: 'Cal',
+            lastName: 'Caller',
+            profile: 'Standard User',
+            permissionSets: ['Caller'],
+            description: 'holds the principal',
+          },
+        ],
+      },
+      storeFile: null,
+    });
+    seen = [];
+    session.org.calloutHandler = (request) => {
+      seen.push(request);
+      return answer(request);
+    };
+    const script = `System.debug(CalloutProbe.send('GET', 'callout:Secured/items', null).getBody());`;
+    assert.match(
+      session.runAnonymous(script).error ?? '',
+      /^System\.CalloutException: We couldn't access the credential\(s\)\. .*"Secured_Ext"/,
+      'the administrator holds no principal'
+    );
+    const granted = session.runAnonymous(script, session.user('caller').id);
+    assert.equal(granted.error, null);
+    assert.equal(seen.length, 1, 'only the granted callout reached the handler');
+    assert.deepEqual(seen[0]?.namedCredential, {
+      name: 'Secured',
+      path: '/items',
+      url: 'https://secured.example.com/api',
+      externalCredential: 'Secured_Ext',
+    });
   });
 
   it('ends the transaction at the 101st callout with an uncatchable LimitException', () => {

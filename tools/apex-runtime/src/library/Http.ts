@@ -275,6 +275,13 @@ function send(request: ApexObject, c: CallContext): ApexValue {
       ? staticMockRespond(mock, request, c)
       : c.interp.invokeObjectMethod(mock, 'respond', [request], c.pos);
   }
+  // The org resolves the credential's principal for the running user; a mock never sees it.
+  const external = namedCredential?.externalCredential;
+  if (external && !host.services.hasExternalCredentialAccess(host.userId, external)) {
+    throw calloutError(
+      `We couldn't access the credential(s). You might not have the required permissions, or the external credential "${external}" might not exist.`
+    );
+  }
   const handler = host.calloutSetup.handler;
   if (!handler) {
     throw calloutError(

@@ -166,6 +166,10 @@ export class LocalOrgServices implements OrgServices {
     return this.db.security.hasCustomPermission(userId, name);
   }
 
+  hasExternalCredentialAccess(userId: string, externalCredential: string): boolean {
+    return this.db.security.hasExternalCredentialAccess(userId, externalCredential);
+  }
+
   staticResource(name: string): StaticResourceInfo | undefined {
     return this.schema.staticResources.get(name.toLowerCase());
   }

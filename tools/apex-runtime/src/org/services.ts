@@ -34,6 +34,8 @@ export interface OrgServices {
   fieldAccess(userId: string, objectName: string, fieldName: string): FieldPermission;
   recordTypeAvailable(userId: string, objectName: string, developerName: string): boolean;
   hasCustomPermission(userId: string, name: string): boolean;
+  /** Whether the user holds a principal of the external credential (permission sets). */
+  hasExternalCredentialAccess(userId: string, externalCredential: string): boolean;
   customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined;
   /** A static resource of the project, by name (any case), for StaticResourceCalloutMock. */
   staticResource(name: string): StaticResourceInfo | undefined;

@@ -397,11 +397,16 @@ export class LocalOrgServices implements OrgServices {
     finalizerContext.native = state;
     // The Finalizer is a transaction of its own: fresh limits (the synchronous ones).
     const saved = host.limits;
+    const savedJob = host.runningJob;
     host.limits = host.freshLimits(SYNC_LIMITS, [finalizer]);
+    // "the Finalizer can include REST callouts": the job's Database.AllowsCallouts does not
+    // govern it.
+    host.runningJob = null;
     try {
       this.interp.invokeObjectMethod(finalizer, 'execute', [finalizerContext], pos);
     } finally {
       host.limits = saved;
+      host.runningJob = savedJob;
     }
   }
 

@@ -269,7 +269,7 @@ function send(request: ApexObject, c: CallContext): ApexValue {
   host.limits.countCallout();
   if (host.inTest) {
     // The mock answers with the request as Apex built it (endpoint as written); it takes no
-    // callout time (DIVERGENCES.md, "Callouts").
+    // callout time (DIVERGENCES.md, "HTTP callouts").
     const mock = host.calloutMock as ApexObject;
     return isStaticMock(mock)
       ? staticMockRespond(mock, request, c)

@@ -82,7 +82,8 @@ export interface CalloutContext {
 
 /**
  * The checks made before a callout leaves, in the order the platform reports them (assumed
- * where two could apply at once: see DIVERGENCES.md, "Callouts"). Throws the CalloutException.
+ * where two could apply at once: DIVERGENCES.md, "HTTP callouts"). Throws the
+ * CalloutException.
  */
 export function checkCalloutAllowed(context: CalloutContext): void {
   if (context.inTrigger) {

@@ -42,6 +42,7 @@ import { LimitCounters, SYNC_LIMITS, ASYNC_LIMITS, type LimitValues } from './li
 import { HeapWalk, newHeapContext } from './heap';
 import type { AsyncJob, AsyncKind, OrgState } from './state';
 import { stopTestEvents } from './eventBus';
+import type { CalloutSetup } from './callouts';
 import type { OrgServices } from './services';
 import type { CustomLabelInfo } from '../schema/schema';
 import type {
@@ -87,6 +88,12 @@ export class OrgHost implements Host, OrgState {
   queueable: { jobId: string; finalizer: ApexObject | null } | null = null;
   restRequest: ApexObject | null = null;
   restResponse: ApexObject | null = null;
+  /** The HttpCalloutMock a test set (Test.setMock), for the rest of the test method. */
+  calloutMock: ApexObject | null = null;
+  /** The project's named credentials and the hook that answers callouts outside tests. */
+  calloutSetup: CalloutSetup = { namedCredentials: new Map(), handler: null };
+  /** The async job running now (runQueuedJobs), for the callout rules. */
+  runningJob: AsyncJob | null = null;
   debugLog: string[] = [];
   coverage: Coverage = new Map();
   statements = 0;
@@ -204,6 +211,8 @@ export class OrgHost implements Host, OrgState {
     extra: { name?: string; cron?: string } = {}
   ): string {
     const id = this.newId(kind === 'schedulable' ? 'CronTrigger' : 'AsyncApexJob');
+    // Queued work is uncommitted work: no callout after it in this context.
+    this.limits.pendingAsync = true;
     this.asyncQueue.push({ id, kind, job, scope, ...extra });
     this.services.recordAsyncJob(
       id,
@@ -313,6 +322,7 @@ export class OrgHost implements Host, OrgState {
       walk.add(job.job);
     }
     walk.add(this.queueable?.finalizer ?? null);
+    walk.add(this.calloutMock);
   }
 
   /**
@@ -344,6 +354,9 @@ export class OrgHost implements Host, OrgState {
     }
     this.testStopped = true;
     this.runQueuedJobs();
+    // The work queued since startTest has run ("mock callouts can be performed after the
+    // asynchronous calls", Performing DML Operations and Mock Callouts).
+    this.limits.pendingAsync = false;
     // "The Test.stopTest() statement causes the event publishing to be carried out".
     stopTestEvents(this);
   }
@@ -357,11 +370,14 @@ export class OrgHost implements Host, OrgState {
         break;
       }
       const saved = this.limits;
+      const savedJob = this.runningJob;
       this.limits = this.freshLimits(ASYNC_LIMITS, [job.job]);
+      this.runningJob = job;
       try {
         this.services.runAsyncJob(job, this);
       } finally {
         this.limits = saved;
+        this.runningJob = savedJob;
       }
     }
   }

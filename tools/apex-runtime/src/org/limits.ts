@@ -46,7 +46,16 @@ export class LimitCounters {
   queueableJobs = 0;
   futureCalls = 0;
   callouts = 0;
+  /** Milliseconds the callouts of this context took (Callout Limits: 120 s cumulative). */
+  calloutMs = 0;
   emailInvocations = 0;
+  /**
+   * Uncommitted work that forbids a callout (Callout Limits and Limitations: "pending
+   * operations"): a DML statement, savepoint or rollback, a Publish After Commit event ...
+   */
+  pendingDml = false;
+  /** ... or async work queued (Queueable, batch, scheduled). Test.stopTest runs it. */
+  pendingAsync = false;
   /** The last walk's figure, plus rows queried since; null before this context's first walk. */
   heapEstimate: number | null = null;
   readonly started = Date.now();
@@ -87,6 +96,7 @@ export class LimitCounters {
   }
 
   countDml(rows: number): void {
+    this.pendingDml = true;
     this.dmlStatements++;
     if (this.dmlStatements > this.limits.dmlStatements) {
       throw new ApexError(
@@ -98,6 +108,14 @@ export class LimitCounters {
     this.dmlRows += rows;
     if (this.dmlRows > this.limits.dmlRows) {
       throw new ApexError('System.LimitException', `Too many DML rows: ${this.dmlRows}`, true);
+    }
+  }
+
+  /** "A single Apex transaction can make a maximum of 100 callouts". */
+  countCallout(): void {
+    this.callouts++;
+    if (this.callouts > this.limits.callouts) {
+      throw new ApexError('System.LimitException', `Too many callouts: ${this.callouts}`, true);
     }
   }
 

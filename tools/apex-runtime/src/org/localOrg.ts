@@ -7,6 +7,7 @@ import '../library/Database';
 import '../library/Enums';
 import '../library/EventBus';
 import '../library/Exception';
+import '../library/Http';
 import '../library/Id';
 import '../library/Label';
 import '../library/RestContext';
@@ -28,6 +29,7 @@ import { bindJsonHost } from './library';
 import { LocalOrgServices, defineTriggerContext } from './orgServices';
 import { automatedProcessUserId } from './eventBus';
 import { loadProject, type ApexProject } from './project';
+import type { CalloutHandler } from './callouts';
 
 let current: LocalOrgServices | null = null;
 defineTriggerContext(() => current);
@@ -41,6 +43,11 @@ export class LocalOrg {
   readonly interp: Interpreter;
   readonly services: LocalOrgServices;
   readonly info: OrgInfo;
+  /**
+   * Answers HTTP callouts outside Apex tests (the local server, anonymous Apex, queued jobs);
+   * null: every such callout fails with a CalloutException. See org/callouts.ts.
+   */
+  calloutHandler: CalloutHandler | null = null;
 
   private constructor(
     readonly project: ApexProject,
@@ -84,7 +91,15 @@ export class LocalOrg {
       orgId: this.info.orgId,
     });
     host.inTest = options.inTest;
+    this.setUpCallouts(host);
     return host;
+  }
+
+  private setUpCallouts(host: OrgHost): void {
+    host.calloutSetup = {
+      namedCredentials: this.project.namedCredentials,
+      handler: this.calloutHandler,
+    };
   }
 
   testClass(name: string): RuntimeClass | undefined {
@@ -120,6 +135,7 @@ export class LocalOrg {
       userId,
       orgId: this.info.orgId,
     });
+    this.setUpCallouts(host);
     const rc = interp.classes.get('anonymousblock') as RuntimeClass;
     try {
       interp.runStatic(rc, 'run', []);

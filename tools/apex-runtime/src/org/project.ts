@@ -1,10 +1,15 @@
 // Reads an SFDX project: its package directories (sfdx-project.json), every Apex class and
-// trigger in them, parsed and lowered. The runtime takes nothing else from the project's files
-// here; metadata (objects, permission sets ...) is read by the schema loader.
+// trigger in them, parsed and lowered, and the names of its named credentials (callout
+// endpoints). Other metadata (objects, permission sets ...) is read by the schema loader.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { ClassDecl, TriggerDecl } from '../parse/ast';
 import { parseClass, parseTrigger } from '../parse/parse';
+import {
+  NAMED_CREDENTIAL_SUFFIX,
+  readNamedCredential,
+  type NamedCredentialInfo,
+} from './namedCredentials';
 
 export interface ApexProject {
   root: string;
@@ -12,6 +17,8 @@ export interface ApexProject {
   packageDirectories: string[];
   classes: ClassDecl[];
   triggers: TriggerDecl[];
+  /** `namedCredentials/<Name>.namedCredential-meta.xml`, by name: what `callout:<Name>` may use. */
+  namedCredentials: Map<string, NamedCredentialInfo>;
 }
 
 function walk(folder: string, out: string[] = []): string[] {
@@ -51,6 +58,7 @@ export function loadProject(root: string, extraDirs: string[] = []): ApexProject
   const { namespace, packageDirectories } = readProjectConfig(root);
   const classes: ClassDecl[] = [];
   const triggers: TriggerDecl[] = [];
+  const namedCredentials = new Map<string, NamedCredentialInfo>();
   const dirs = [...packageDirectories.map((d) => join(root, d)), ...extraDirs];
   for (const dir of dirs) {
     for (const file of walk(dir)) {
@@ -59,8 +67,11 @@ export function loadProject(root: string, extraDirs: string[] = []): ApexProject
         classes.push(parseClass(readFileSync(file, 'utf8'), basename(file, '.cls'), rel));
       } else if (file.endsWith('.trigger')) {
         triggers.push(parseTrigger(readFileSync(file, 'utf8'), basename(file, '.trigger'), rel));
+      } else if (file.endsWith(NAMED_CREDENTIAL_SUFFIX)) {
+        const credential = readNamedCredential(file);
+        namedCredentials.set(credential.name, credential);
       }
     }
   }
-  return { root, namespace, packageDirectories, classes, triggers };
+  return { root, namespace, packageDirectories, classes, triggers, namedCredentials };
 }

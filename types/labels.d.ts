@@ -471,6 +471,11 @@ declare module '@salesforce/label/c.Setup_Field_UseLeadAssignmentRules' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_Field_WebhookEnabled' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_FixValuesMany' {
   const label: string;
   export default label;
@@ -537,6 +542,11 @@ declare module '@salesforce/label/c.Setup_Help_RecordType' {
 }
 
 declare module '@salesforce/label/c.Setup_Help_TaskWindow' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Help_WebhookEnabled' {
   const label: string;
   export default label;
 }
@@ -1337,6 +1347,11 @@ declare module '@salesforce/label/c.Setup_UrlNotProfile' {
 }
 
 declare module '@salesforce/label/c.Setup_UrlUnresolvable' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_WebhookStatus' {
   const label: string;
   export default label;
 }

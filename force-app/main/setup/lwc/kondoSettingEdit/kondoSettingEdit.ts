@@ -14,6 +14,7 @@ import SYNC_MESSAGES from '@salesforce/label/c.Setup_Field_SyncMessages';
 import TASK_WINDOW from '@salesforce/label/c.Setup_Field_TaskWindow';
 import LOG_RETENTION from '@salesforce/label/c.Setup_Field_LogRetention';
 import SYNC_FREQUENCY from '@salesforce/label/c.Setup_Field_SyncFrequency';
+import WEBHOOK_ENABLED from '@salesforce/label/c.Setup_Field_WebhookEnabled';
 import DEFAULT_PRIVACY from '@salesforce/label/c.Setup_Field_DefaultPrivacy';
 import PRIVATE_LABELS from '@salesforce/label/c.Setup_Field_PrivateLabels';
 import METADATA_ONLY_LABELS from '@salesforce/label/c.Setup_Field_MetadataOnlyLabels';
@@ -72,6 +73,7 @@ export const SETTING_LABELS: Record<SettingField, string> = {
   taskWindowDays: TASK_WINDOW,
   logRetentionDays: LOG_RETENTION,
   syncFrequency: SYNC_FREQUENCY,
+  webhookEnabled: WEBHOOK_ENABLED,
   defaultPrivacy: DEFAULT_PRIVACY,
   privateLabels: PRIVATE_LABELS,
   metadataOnlyLabels: METADATA_ONLY_LABELS,
@@ -106,6 +108,7 @@ export const SETTING_SECTIONS: Record<SettingField, SectionName> = {
   taskWindowDays: 'messages',
   logRetentionDays: 'log',
   syncFrequency: 'frequency',
+  webhookEnabled: 'frequency',
   defaultPrivacy: 'privacy',
   privateLabels: 'privacy',
   metadataOnlyLabels: 'privacy',

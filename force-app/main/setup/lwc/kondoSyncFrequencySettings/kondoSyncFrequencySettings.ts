@@ -2,6 +2,7 @@ import type { SyncFrequency } from 'types/dto/setup';
 import AUTO_ALL from '@salesforce/label/c.Setup_Frequency_AutoAll';
 import AUTO_LABELLED from '@salesforce/label/c.Setup_Frequency_AutoLabelled';
 import MANUAL from '@salesforce/label/c.Setup_Frequency_Manual';
+import HELP_WEBHOOK from '@salesforce/label/c.Setup_Help_WebhookEnabled';
 import KondoSettingsCard from 'c/kondoSettingsCard';
 import type { Option } from 'c/kondoSettingEdit';
 
@@ -12,10 +13,12 @@ const SYNC_FREQUENCY_OPTIONS: Option<SyncFrequency>[] = [
 ];
 
 /**
- * The Sync frequency card's setting: which conversations Kondo sends to Salesforce. The edit
- * goes up as a `settingchange` event.
+ * The Sync frequency card's settings: which conversations Kondo sends to Salesforce, and whether
+ * Salesforce sends its changes back to Kondo's webhook. Edits go up as `settingchange` events.
  */
 export default class KondoSyncFrequencySettings extends KondoSettingsCard {
+  label = { webhookHelp: HELP_WEBHOOK };
+
   get syncFrequencyOptions(): Option<SyncFrequency>[] {
     return SYNC_FREQUENCY_OPTIONS;
   }

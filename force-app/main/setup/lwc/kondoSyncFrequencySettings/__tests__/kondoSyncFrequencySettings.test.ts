@@ -13,8 +13,11 @@ const TAG = 'c-kondo-sync-frequency-settings';
 const CARD_SPEC: CardSpec = {
   tag: TAG,
   is: KondoSyncFrequencySettings,
-  fields: ['syncFrequency'],
-  edits: [{ field: 'syncFrequency', detail: { value: 'AUTO_LABELLED' }, sends: 'AUTO_LABELLED' }],
+  fields: ['syncFrequency', 'webhookEnabled'],
+  edits: [
+    { field: 'syncFrequency', detail: { value: 'AUTO_LABELLED' }, sends: 'AUTO_LABELLED' },
+    { field: 'webhookEnabled', detail: { checked: true }, sends: true },
+  ],
 };
 
 describe(`${TAG} as a settings card`, () => {
@@ -40,6 +43,17 @@ describe('c-kondo-sync-frequency-settings', () => {
     ]);
     expect(q(element, '.sync-frequency')?.options[2]?.label).toBe(
       'Manual: a conversation is sent only when a Kondo user chooses to sync it.'
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the webhook switch off until an admin turns it on', async () => {
+    const { element } = renderCard(TAG, KondoSyncFrequencySettings);
+    await settle();
+
+    expect(q(element, '.webhook-enabled')?.checked).toBe(false);
+    expect(q(element, '.webhook-enabled')?.label).toBe(
+      "Send Salesforce changes to Kondo's webhook"
     );
     await expect(element).toBeAccessible();
   });

@@ -272,6 +272,23 @@ export class Security {
   }
 
   /**
+   * Whether a grant of the user gives access to a principal of an external credential
+   * (`<externalCredentialPrincipalAccesses>`, `Credential-Principal`); a namespace prefix on
+   * either side is left out, as the project's metadata carries none.
+   */
+  hasExternalCredentialAccess(userId: string, externalCredential: string): boolean {
+    const local = (name: string): string =>
+      (name.includes('__') ? name.slice(name.indexOf('__') + 2) : name).toLowerCase();
+    const wanted = local(externalCredential);
+    return this.grantsOf(userId).grants.some((g) =>
+      [...(g.externalCredentialPrincipals ?? [])].some((principal) => {
+        const dash = principal.lastIndexOf('-');
+        return dash > 0 && local(principal.slice(0, dash)) === wanted;
+      })
+    );
+  }
+
+  /**
    * Whether an active record type is available to the user: through a stand-in profile that has
    * them all (schema/profiles.ts) or a permission set's recordTypeVisibilities.
    */

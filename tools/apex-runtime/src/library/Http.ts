@@ -269,9 +269,18 @@ function send(request: ApexObject, c: CallContext): ApexValue {
   host.limits.countCallout();
   if (host.inTest) {
     // The mock answers with the request as Apex built it (endpoint as written); it takes no
-    // callout time (DIVERGENCES.md, "Callouts").
+    // callout time (DIVERGENCES.md, "HTTP callouts").
     const mock = host.calloutMock as ApexObject;
-    return c.interp.invokeObjectMethod(mock, 'respond', [request], c.pos);
+    return isStaticMock(mock)
+      ? staticMockRespond(mock, request, c)
+      : c.interp.invokeObjectMethod(mock, 'respond', [request], c.pos);
+  }
+  // The org resolves the credential's principal for the running user; a mock never sees it.
+  const external = namedCredential?.externalCredential;
+  if (external && !host.services.hasExternalCredentialAccess(host.userId, external)) {
+    throw calloutError(
+      `We couldn't access the credential(s). You might not have the required permissions, or the external credential "${external}" might not exist.`
+    );
   }
   const handler = host.calloutSetup.handler;
   if (!handler) {
@@ -288,25 +297,19 @@ function send(request: ApexObject, c: CallContext): ApexValue {
     timeoutMs: Math.min(state.timeoutMs, left),
     compressed: state.compressed,
   };
+  // The handler keeps to outgoing.timeoutMs (the callout's own timeout within what the
+  // transaction has left); the time it took counts toward the transaction's 120 seconds.
   const started = Date.now();
   let answer: CalloutResponse;
   try {
     answer = handler(outgoing);
   } catch (e) {
-    host.limits.calloutMs += Date.now() - started;
     if (e instanceof CalloutFailure) {
       throw calloutError(e.message);
     }
     throw e;
-  }
-  const took = Date.now() - started;
-  host.limits.calloutMs += took;
-  if (took > outgoing.timeoutMs) {
-    throw calloutError(
-      outgoing.timeoutMs < state.timeoutMs
-        ? `Exceeded maximum time allotted for callout (${CUMULATIVE_TIMEOUT_MS} ms)`
-        : 'Read timed out'
-    );
+  } finally {
+    host.limits.calloutMs += Date.now() - started;
   }
   return newResponse(answer);
 }
@@ -319,6 +322,113 @@ defineNative({
     tostring: () => 'System.Http',
   },
 });
+
+// StaticResourceCalloutMock and MultiStaticResourceCalloutMock (Apex Reference Guide; Apex
+// Developer Guide: Testing HTTP Callouts Using Static Resources): the body is a static resource of
+// the project, for every callout or by endpoint as written.
+const STATIC_MOCK = 'System.StaticResourceCalloutMock';
+const MULTI_MOCK = 'System.MultiStaticResourceCalloutMock';
+
+interface StaticMockState {
+  resource: string | null;
+  byEndpoint: Map<string, string>;
+  statusCode: number | null;
+  status: string | null;
+  headers: Headers;
+}
+
+function staticMockOf(self: ApexObject): StaticMockState {
+  return self.native as StaticMockState;
+}
+
+function newStaticMock(className: string): ApexObject {
+  const mock = new ApexObject(className, null);
+  const state: StaticMockState = {
+    resource: null,
+    byEndpoint: new Map(),
+    statusCode: null,
+    status: null,
+    headers: new Map(),
+  };
+  mock.native = state;
+  return mock;
+}
+
+/** The answer of a static resource mock to `request`. */
+function staticMockRespond(mock: ApexObject, request: ApexObject, c: CallContext): ApexObject {
+  const state = staticMockOf(mock);
+  const endpoint = requestOf(request).endpoint ?? '';
+  const name =
+    mock.className === MULTI_MOCK ? (state.byEndpoint.get(endpoint) ?? null) : state.resource;
+  if (name === null) {
+    throw calloutError(
+      mock.className === MULTI_MOCK
+        ? `No static resource is set for the endpoint ${endpoint}`
+        : 'No static resource is set on the mock'
+    );
+  }
+  const resource = hostOf(c).services.staticResource(name);
+  if (!resource) {
+    throw calloutError(`Static Resource not found: ${name}`);
+  }
+  const response = newResponse();
+  const answer = responseOf(response);
+  answer.statusCode = state.statusCode;
+  answer.status = state.status;
+  for (const [key, header] of state.headers) {
+    answer.headers.set(key, { ...header });
+  }
+  answer.body = resource.body;
+  return response;
+}
+
+const staticMockSetters = {
+  setstatuscode: (self: ApexObject, args: ApexValue[]) => {
+    staticMockOf(self).statusCode = (args[0] ?? null) as number | null;
+    return null;
+  },
+  setstatus: (self: ApexObject, args: ApexValue[]) => {
+    staticMockOf(self).status = (args[0] ?? null) as string | null;
+    return null;
+  },
+  setheader: (self: ApexObject, args: ApexValue[]) => setHeader(staticMockOf(self).headers, args),
+  respond: (self: ApexObject, args: ApexValue[], c: CallContext) =>
+    staticMockRespond(self, required<ApexObject>(args[0], 'request'), c),
+};
+
+defineNative({
+  name: STATIC_MOCK,
+  construct: () => newStaticMock(STATIC_MOCK),
+  methods: {
+    ...staticMockSetters,
+    setstaticresource: (self, args) => {
+      staticMockOf(self).resource = required<string>(args[0], 'resourceName');
+      return null;
+    },
+  },
+});
+
+defineNative({
+  name: MULTI_MOCK,
+  construct: () => newStaticMock(MULTI_MOCK),
+  methods: {
+    ...staticMockSetters,
+    setstaticresource: (self, args) => {
+      staticMockOf(self).byEndpoint.set(
+        required<string>(args[0], 'endpoint'),
+        required<string>(args[1], 'resourceName')
+      );
+      return null;
+    },
+  },
+});
+
+function isStaticMock(value: ApexValue): value is ApexObject {
+  return (
+    value instanceof ApexObject &&
+    (value.className === STATIC_MOCK || value.className === MULTI_MOCK)
+  );
+}
 
 // Interfaces a user class implements: resolvable as type names (`HttpCalloutMock.class`).
 defineNative({ name: 'System.HttpCalloutMock' });
@@ -340,9 +450,9 @@ defineNative({
       if (mock === null) {
         throw new ApexError('System.NullPointerException', 'Argument cannot be null.');
       }
-      if (!rc || !c.interp.implementsNative(rc, 'HttpCalloutMock')) {
+      if (!isStaticMock(mock) && (!rc || !c.interp.implementsNative(rc, 'HttpCalloutMock'))) {
         return c.interp.unsupported(
-          'Test.setMock with a mock that is not an Apex class implementing HttpCalloutMock',
+          'Test.setMock with a mock that does not implement HttpCalloutMock',
           c.pos
         );
       }

@@ -5,13 +5,14 @@
 // tests the host's CalloutHandler does, and with none configured a callout fails: this machine
 // never reaches the network on Apex's behalf. The Apex classes themselves are library/Http.ts.
 import { ApexError } from '../interpreter/errors';
+import type { NamedCredentialInfo } from './namedCredentials';
 
 /** A callout as it leaves Apex: what a handler gets. */
 export interface CalloutRequest {
   /** The endpoint as Apex wrote it (`callout:Webhooks/hooks/1` or `https://...`). */
   endpoint: string;
   /** For a `callout:` endpoint: the named credential and the rest (`/hooks/1`), else null. */
-  namedCredential: { name: string; path: string } | null;
+  namedCredential: NamedCredentialTarget | null;
   method: string;
   /** In the order Apex set them, one entry a name (the last value set wins). */
   headers: [string, string][];
@@ -38,10 +39,19 @@ export type CalloutHandler = (request: CalloutRequest) => CalloutResponse;
 
 export class CalloutFailure extends Error {}
 
+/** A `callout:<Name>/path` endpoint: the project's credential and the rest of the endpoint. */
+export interface NamedCredentialTarget {
+  name: string;
+  path: string;
+  /** The URL the credential holds in the project (where an org would send the callout). */
+  url: string | null;
+  externalCredential: string | null;
+}
+
 /** What the local org sets up for the callouts of each transaction. */
 export interface CalloutSetup {
-  /** Names of the project's named credentials (namedCredentials/<Name>.namedCredential-meta.xml). */
-  namedCredentials: ReadonlySet<string>;
+  /** The project's named credentials (namedCredentials/<Name>.namedCredential-meta.xml). */
+  namedCredentials: ReadonlyMap<string, NamedCredentialInfo>;
   handler: CalloutHandler | null;
 }
 
@@ -72,7 +82,8 @@ export interface CalloutContext {
 
 /**
  * The checks made before a callout leaves, in the order the platform reports them (assumed
- * where two could apply at once: see DIVERGENCES.md, "Callouts"). Throws the CalloutException.
+ * where two could apply at once: DIVERGENCES.md, "HTTP callouts"). Throws the
+ * CalloutException.
  */
 export function checkCalloutAllowed(context: CalloutContext): void {
   if (context.inTrigger) {
@@ -108,23 +119,29 @@ const NAMED_CREDENTIAL = /^callout:([A-Za-z][A-Za-z0-9_]*(?:__[A-Za-z][A-Za-z0-9
  */
 export function namedCredentialOf(
   endpoint: string,
-  known: ReadonlySet<string>
-): { name: string; path: string } | null {
+  known: ReadonlyMap<string, NamedCredentialInfo>
+): NamedCredentialTarget | null {
   if (!/^callout:/i.test(endpoint)) {
     return null;
   }
   const match = NAMED_CREDENTIAL.exec(endpoint);
   const name = match?.[1] ?? endpoint.slice('callout:'.length);
   const bare = name.includes('__') ? name.slice(name.indexOf('__') + 2) : name;
-  const found = [...known].find(
-    (k) => k.toLowerCase() === name.toLowerCase() || k.toLowerCase() === bare.toLowerCase()
+  const found = [...known.values()].find(
+    (k) =>
+      k.name.toLowerCase() === name.toLowerCase() || k.name.toLowerCase() === bare.toLowerCase()
   );
   if (!match || !found) {
     throw calloutError(
       `The callout couldn't access the endpoint. You might not have the required permissions, or the named credential "${name}" might not exist.`
     );
   }
-  return { name: found, path: match[2] ?? '' };
+  return {
+    name: found.name,
+    path: match[2] ?? '',
+    url: found.url,
+    externalCredential: found.externalCredential,
+  };
 }
 
 /** HTTP's reason phrases for the common codes: the status a handler's answer leaves out. */

@@ -91,7 +91,7 @@ export class OrgHost implements Host, OrgState {
   /** The HttpCalloutMock a test set (Test.setMock), for the rest of the test method. */
   calloutMock: ApexObject | null = null;
   /** The project's named credentials and the hook that answers callouts outside tests. */
-  calloutSetup: CalloutSetup = { namedCredentials: new Set(), handler: null };
+  calloutSetup: CalloutSetup = { namedCredentials: new Map(), handler: null };
   /** The async job running now (runQueuedJobs), for the callout rules. */
   runningJob: AsyncJob | null = null;
   debugLog: string[] = [];

@@ -25,7 +25,7 @@ import { type DmlOptions, type TriggerHost, type TriggerOperation } from '../dat
 import { idValueOf } from '../database/ids';
 import { convertLeads } from '../database/convertLead';
 import { today as todayIn } from '../system/Date';
-import type { CustomLabelInfo, Schema } from '../schema/schema';
+import type { CustomLabelInfo, Schema, StaticResourceInfo } from '../schema/schema';
 import type {
   FieldDescribe,
   FieldPermission,
@@ -164,6 +164,14 @@ export class LocalOrgServices implements OrgServices {
 
   hasCustomPermission(userId: string, name: string): boolean {
     return this.db.security.hasCustomPermission(userId, name);
+  }
+
+  hasExternalCredentialAccess(userId: string, externalCredential: string): boolean {
+    return this.db.security.hasExternalCredentialAccess(userId, externalCredential);
+  }
+
+  staticResource(name: string): StaticResourceInfo | undefined {
+    return this.schema.staticResources.get(name.toLowerCase());
   }
 
   customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined {
@@ -389,11 +397,16 @@ export class LocalOrgServices implements OrgServices {
     finalizerContext.native = state;
     // The Finalizer is a transaction of its own: fresh limits (the synchronous ones).
     const saved = host.limits;
+    const savedJob = host.runningJob;
     host.limits = host.freshLimits(SYNC_LIMITS, [finalizer]);
+    // "the Finalizer can include REST callouts": the job's Database.AllowsCallouts does not
+    // govern it.
+    host.runningJob = null;
     try {
       this.interp.invokeObjectMethod(finalizer, 'execute', [finalizerContext], pos);
     } finally {
       host.limits = saved;
+      host.runningJob = savedJob;
     }
   }
 

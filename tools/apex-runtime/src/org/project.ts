@@ -5,6 +5,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { ClassDecl, TriggerDecl } from '../parse/ast';
 import { parseClass, parseTrigger } from '../parse/parse';
+import {
+  NAMED_CREDENTIAL_SUFFIX,
+  readNamedCredential,
+  type NamedCredentialInfo,
+} from './namedCredentials';
 
 export interface ApexProject {
   root: string;
@@ -12,11 +17,9 @@ export interface ApexProject {
   packageDirectories: string[];
   classes: ClassDecl[];
   triggers: TriggerDecl[];
-  /** `namedCredentials/<Name>.namedCredential-meta.xml`: the names `callout:<Name>` may use. */
-  namedCredentials: Set<string>;
+  /** `namedCredentials/<Name>.namedCredential-meta.xml`, by name: what `callout:<Name>` may use. */
+  namedCredentials: Map<string, NamedCredentialInfo>;
 }
-
-const NAMED_CREDENTIAL_SUFFIX = '.namedCredential-meta.xml';
 
 function walk(folder: string, out: string[] = []): string[] {
   if (!existsSync(folder)) {
@@ -55,7 +58,7 @@ export function loadProject(root: string, extraDirs: string[] = []): ApexProject
   const { namespace, packageDirectories } = readProjectConfig(root);
   const classes: ClassDecl[] = [];
   const triggers: TriggerDecl[] = [];
-  const namedCredentials = new Set<string>();
+  const namedCredentials = new Map<string, NamedCredentialInfo>();
   const dirs = [...packageDirectories.map((d) => join(root, d)), ...extraDirs];
   for (const dir of dirs) {
     for (const file of walk(dir)) {
@@ -65,7 +68,8 @@ export function loadProject(root: string, extraDirs: string[] = []): ApexProject
       } else if (file.endsWith('.trigger')) {
         triggers.push(parseTrigger(readFileSync(file, 'utf8'), basename(file, '.trigger'), rel));
       } else if (file.endsWith(NAMED_CREDENTIAL_SUFFIX)) {
-        namedCredentials.add(basename(file, NAMED_CREDENTIAL_SUFFIX));
+        const credential = readNamedCredential(file);
+        namedCredentials.set(credential.name, credential);
       }
     }
   }

@@ -21,7 +21,7 @@ import type {
 import type { ApexList, ApexMap } from '../interpreter/values';
 import type { OrgHost } from './host';
 import type { AsyncJob, AsyncKind } from './state';
-import type { CustomLabelInfo } from '../schema/schema';
+import type { CustomLabelInfo, StaticResourceInfo } from '../schema/schema';
 
 export type LibraryStatic = (args: ApexValue[], ctx: SystemContext) => ApexValue;
 export type LibraryInstance = (self: ApexValue, args: ApexValue[], ctx: SystemContext) => ApexValue;
@@ -34,7 +34,11 @@ export interface OrgServices {
   fieldAccess(userId: string, objectName: string, fieldName: string): FieldPermission;
   recordTypeAvailable(userId: string, objectName: string, developerName: string): boolean;
   hasCustomPermission(userId: string, name: string): boolean;
+  /** Whether the user holds a principal of the external credential (permission sets). */
+  hasExternalCredentialAccess(userId: string, externalCredential: string): boolean;
   customLabel(namespace: string | null, name: string): CustomLabelInfo | undefined;
+  /** A static resource of the project, by name (any case), for StaticResourceCalloutMock. */
+  staticResource(name: string): StaticResourceInfo | undefined;
   userRecord(userId: string): SObjectValue;
   newId(objectName: string): string;
   normaliseId(id: string): string;

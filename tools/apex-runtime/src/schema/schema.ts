@@ -13,7 +13,8 @@
 // - Hierarchy custom settings carry SetupOwnerId (Apex Developer Guide: "Custom Settings Methods").
 // - Fields declared under objects/Activity belong to Task and Event (Metadata API: "Activity").
 // - Permission sets: objectPermissions, fieldPermissions (`Obj.Field__c`), customPermissions,
-//   classAccesses, userPermissions (Metadata API Developer Guide: "PermissionSet").
+//   classAccesses, userPermissions, externalCredentialPrincipalAccesses (Metadata API Developer
+//   Guide: "PermissionSet").
 // - CustomLabels, StaticResource (content type), CustomPermission, CustomMetadata records
 //   (Metadata API Developer Guide pages of those names).
 // - RecordType, MatchingRule, DuplicateRule and permission sets' recordTypeVisibilities:
@@ -91,6 +92,7 @@ const ARRAY_TAGS = new Set([
   'classAccesses',
   'recordTypeVisibilities',
   'userPermissions',
+  'externalCredentialPrincipalAccesses',
   'labels',
   'packageDirectories',
   'customValue',
@@ -1076,6 +1078,13 @@ class Loader {
     for (const cp of list(node, 'customPermissions')) {
       if (bool(cp, 'enabled')) {
         grant.customPermissions.add((str(cp, 'name') ?? '').toLowerCase());
+      }
+    }
+    for (const access of list(node, 'externalCredentialPrincipalAccesses')) {
+      if (bool(access, 'enabled')) {
+        (grant.externalCredentialPrincipals ??= new Set()).add(
+          (str(access, 'externalCredentialPrincipal') ?? '').toLowerCase()
+        );
       }
     }
     for (const rt of list(node, 'recordTypeVisibilities')) {

@@ -201,4 +201,9 @@ export interface PermissionGrant {
   recordTypes?: Set<string>;
   /** Stand-in profiles: every active record type is available (recordTypes.ts says why). */
   allRecordTypes?: boolean;
+  /**
+   * `<externalCredentialPrincipalAccesses>` enabled: `ExternalCredential-Principal`, lower-cased,
+   * as written (a named credential's callouts need one of its external credential's principals).
+   */
+  externalCredentialPrincipals?: Set<string>;
 }

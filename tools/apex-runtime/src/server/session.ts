@@ -3,6 +3,7 @@
 // runs to the end before the next starts (the runtime is synchronous, so requests that arrive
 // together are serialised); one that fails is undone whole; queued jobs it enqueued run after it
 // committed, each in a transaction of its own, as the platform runs them.
+import { routeCallouts } from '../org/calloutRoutes';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,12 @@ export interface LocalOrgConfig {
   users: LocalUserSpec[];
   /** A client-credentials app: what `/services/oauth2/token` accepts, and whom it runs as. */
   clientCredentials?: { clientId: string; clientSecret: string; runAs: string };
+  /**
+   * Where `callout:<Name>/path` callouts go: a base URL for each named credential
+   * (`{ Webhooks: 'http://127.0.0.1:4010' }`, served by another process). Without it every
+   * callout the org's Apex makes fails with a CalloutException (org/calloutRoutes.ts).
+   */
+  calloutRoutes?: Record<string, string>;
 }
 
 export interface LocalUser {
@@ -86,6 +93,7 @@ export interface RequestRecord {
   queries: number;
   dmlStatements: number;
   dmlRows: number;
+  callouts: number;
   jobs: number;
 }
 
@@ -166,6 +174,9 @@ export class LocalOrgSession {
     seed?: (session: LocalOrgSession) => void
   ): { session: LocalOrgSession; kind: StartKind; note: string | null } {
     const org = LocalOrg.open(options.root);
+    if (options.config.calloutRoutes) {
+      org.calloutHandler = routeCallouts(options.config.calloutRoutes);
+    }
     const session = new LocalOrgSession(org, options.config, options.storeFile);
     let loaded: LoadOutcome<Saved> = { kind: 'missing' };
     if (options.storeFile && !options.reset) {
@@ -319,6 +330,7 @@ export class LocalOrgSession {
       queries: usedLimits.queries,
       dmlStatements: usedLimits.dmlStatements,
       dmlRows: usedLimits.dmlRows,
+      callouts: usedLimits.callouts,
       jobs: jobs.length,
     });
     return value;
@@ -329,11 +341,15 @@ export class LocalOrgSession {
     userId: string,
     what: string,
     status: number,
-    used: Pick<RequestRecord, 'ms' | 'queries' | 'dmlStatements' | 'dmlRows' | 'jobs'> = {
+    used: Pick<
+      RequestRecord,
+      'ms' | 'queries' | 'dmlStatements' | 'dmlRows' | 'callouts' | 'jobs'
+    > = {
       ms: 0,
       queries: 0,
       dmlStatements: 0,
       dmlRows: 0,
+      callouts: 0,
       jobs: 0,
     }
   ): void {

@@ -486,6 +486,11 @@ declare module '@salesforce/label/c.Setup_Field_UseLeadAssignmentRules' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_Field_WebhookEnabled' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_FixValuesMany' {
   const label: string;
   export default label;
@@ -562,6 +567,11 @@ declare module '@salesforce/label/c.Setup_Help_SyncPaused' {
 }
 
 declare module '@salesforce/label/c.Setup_Help_TaskWindow' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Help_WebhookEnabled' {
   const label: string;
   export default label;
 }
@@ -1407,6 +1417,11 @@ declare module '@salesforce/label/c.Setup_UrlNotProfile' {
 }
 
 declare module '@salesforce/label/c.Setup_UrlUnresolvable' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_WebhookStatus' {
   const label: string;
   export default label;
 }

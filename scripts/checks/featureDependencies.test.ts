@@ -173,8 +173,8 @@ describe('feature dependencies', () => {
     const root = copyOfTree();
     copyInto(
       root,
-      'force-app/main/webhooks/classes/WebhookDelivery.cls',
-      'public inherited sharing class WebhookDelivery {\n}\n'
+      'force-app/main/undrawn/classes/UndrawnFeature.cls',
+      'public inherited sharing class UndrawnFeature {\n}\n'
     );
     assert.deepEqual(rulesOf(root), ['feature-not-drawn']);
 

@@ -2,13 +2,14 @@
 // the TypeScript declarations the components use. Apex cannot run here, so the Apex classes are
 // parsed and compared field by field.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import {
   exampleFiles,
+  type Operation,
   OPENAPI_FILE,
   operationsById,
   parseExampleName,
@@ -176,6 +177,64 @@ describe('Apex REST DTOs and the OpenAPI schemas name the same fields', () => {
         [],
         'read by the parser but not documented'
       );
+    });
+  }
+});
+
+/** The webhook the package calls (OpenAPI `webhooks`): Apex body DTO -> component schema. */
+const WEBHOOK_CONTRACTS: [apexFile: string, apexClass: string, schema: string][] = [
+  ['force-app/main/webhooks/classes/WebhookPayload.cls', 'WebhookPayload', 'WebhookPayload'],
+  ['force-app/main/webhooks/classes/WebhookChange.cls', 'WebhookChange', 'WebhookChange'],
+];
+const WEBHOOK_EXAMPLES = join(ROOT, 'docs/api/examples/webhooks');
+
+describe('the change webhook: the body Apex sends is the one the description documents', () => {
+  const apex = allApexShapes();
+  const resolvers: ShapeResolvers = {
+    apex: (name) => apex.get(name),
+    other: (name) => (schemas[name] ? schemaShape(schemas[name], schemas) : undefined),
+  };
+  const webhooks = (document as unknown as { webhooks?: Record<string, Record<string, Operation>> })
+    .webhooks;
+  const delivery = webhooks?.changeDelivery?.post;
+
+  it('documents changeDelivery as a POST of WebhookPayload', () => {
+    assert.ok(delivery, 'no webhooks.changeDelivery.post in the description');
+    assert.deepEqual(delivery.requestBody?.content['application/json']?.schema, {
+      $ref: '#/components/schemas/WebhookPayload',
+    });
+  });
+  for (const [file, apexClass, schemaName] of WEBHOOK_CONTRACTS) {
+    it(`${apexClass} matches #/components/schemas/${schemaName}`, () => {
+      const cls = apexClasses(join(ROOT, file), { auraEnabledOnly: false }).get(apexClass);
+      assert.ok(cls, `${file} declares no class ${apexClass}`);
+      const schema = schemas[schemaName];
+      assert.ok(schema, `no schema ${schemaName}`);
+      assert.deepEqual(
+        compareShapes(apexClass, cls.shape, schemaShape(schema, schemas), resolvers),
+        []
+      );
+    });
+  }
+  it('limits a batch to what the service sends at most', () => {
+    const service = readFileSync(
+      join(ROOT, 'force-app/main/webhooks/classes/WebhookDeliveryService.cls'),
+      'utf8'
+    );
+    const batch = /BATCH_SIZE = (\d+);/.exec(service)?.[1];
+    const attempts = /MAX_ATTEMPTS = (\d+);/.exec(service)?.[1];
+    const payload = schemas.WebhookPayload as { properties: { changes: { maxItems: number } } };
+    const change = schemas.WebhookChange as { properties: { attempt: { maximum: number } } };
+    assert.equal(String(payload.properties.changes.maxItems), batch, 'batch size');
+    assert.equal(String(change.properties.attempt.maximum), attempts, 'attempts');
+  });
+  const validate = schemaValidator(document);
+  for (const file of readdirSync(WEBHOOK_EXAMPLES).filter((f) => f.endsWith('.json'))) {
+    it(`example webhooks/${file} validates against WebhookPayload`, () => {
+      assert.ok(file.startsWith('changeDelivery.'), `${file} names no webhook`);
+      const example = JSON.parse(readFileSync(join(WEBHOOK_EXAMPLES, file), 'utf8')) as unknown;
+      const problems = validate({ $ref: '#/components/schemas/WebhookPayload' }, example);
+      assert.equal(problems, undefined, `${file}: ${problems ?? ''}`);
     });
   }
 });

@@ -49,6 +49,8 @@ export interface Configuration {
   syncFrequency: SyncFrequency;
   taskWindowDays: number | null;
   logRetentionDays: number | null;
+  /** Deliver recorded changes to Kondo's webhook (the Kondo Webhook named credential). */
+  webhookEnabled: boolean;
   /** The least privacy of a conversation. */
   defaultPrivacy: DefaultPrivacy;
   /** Labels, separated by semicolons, that make a conversation private; null when none. */
@@ -113,6 +115,9 @@ export interface SyncHealth {
   days: DayCount[];
   requests: RequestRow[];
   failures: FailureRow[];
+  /** Changes waiting for Kondo's webhook, and those given up (counted up to 10,000). */
+  webhookPending: number;
+  webhookFailed: number;
 }
 
 /** SetupModel.DayCount: one day (yyyy-MM-dd) of the chart. */

@@ -133,7 +133,38 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  changeDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Salesforce changes, delivered to Kondo's webhook
+     * @description Sent by the package, not served by it: with the setting `Webhook_Enabled__c` on, every
+     *     change recorded for `GET /v1/changes` is POSTed to the URL of the packaged named credential
+     *     `Kondo_Webhook` (plus `Webhook_Path__c`), authenticated by its external credential (the
+     *     admin enters the token on the principal `Kondo`; the package sends
+     *     `Authorization: Bearer <token>`). Up to 200 changes per request, oldest first; a record's
+     *     changes always arrive in the order they happened. The body names fields, never their
+     *     values: read those as the integration user with `GET /v1/changes` or `POST /v1/lookup`.
+     *     Answer 2xx to accept the whole batch. 5xx, 408 and 429 (and no answer within 30 seconds)
+     *     are retried after 1, 2, 4 and 8 minutes, five attempts in all; any other status gives the
+     *     batch up at once. A change can arrive more than once (a retry after a lost answer):
+     *     deduplicate by `changeId`; `Idempotency-Key` repeats `deliveryId`.
+     */
+    post: operations['changeDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     ConversationsRequest: {
@@ -499,6 +530,37 @@ export interface components {
       /** @description converted: the Contact the Lead became. */
       convertedContactId: string | null;
     };
+    WebhookPayload: {
+      /** @description SHA-256 (hex) of the batch's change ids; also the Idempotency-Key header. */
+      deliveryId: string;
+      /**
+       * Format: date-time
+       * @description When this attempt was made.
+       */
+      sentAt: string;
+      changes: components['schemas']['WebhookChange'][];
+    };
+    WebhookChange: {
+      /** @description The change's cursor in GET /v1/changes: unique, the deduplication key. */
+      changeId: string;
+      /** Format: date-time */
+      changedAt: string;
+      /** @description Id of the user whose transaction made the change. */
+      changedBy: string;
+      /** @enum {string} */
+      objectType: 'Contact' | 'Lead';
+      recordId: string;
+      /** @enum {string} */
+      kind: 'changed' | 'converted' | 'merged' | 'deleted';
+      /** @description API names of the read-back and identity fields that changed, in alphabetical order. */
+      changedFields: string[];
+      /** @description merged: the record it was merged into. */
+      survivorId: string | null;
+      /** @description converted: the Contact the Lead became. */
+      convertedContactId: string | null;
+      /** @description 1 on the first attempt. */
+      attempt: number;
+    };
     ErrorResponse: {
       error: {
         /** @enum {string} */
@@ -860,6 +922,45 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorResponse'];
         };
+      };
+    };
+  };
+  changeDelivery: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The request's deliveryId. */
+        'Idempotency-Key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Accepted (any 2xx is); the body is ignored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused (any 4xx other than 408 and 429); not sent again. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not now (any 5xx, 408 or 429); sent again with backoff, five attempts in all. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

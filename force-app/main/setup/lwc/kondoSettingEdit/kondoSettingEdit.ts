@@ -16,6 +16,7 @@ import PUBLISH_EVENTS from '@salesforce/label/c.Setup_Field_PublishEvents';
 import TASK_WINDOW from '@salesforce/label/c.Setup_Field_TaskWindow';
 import LOG_RETENTION from '@salesforce/label/c.Setup_Field_LogRetention';
 import SYNC_FREQUENCY from '@salesforce/label/c.Setup_Field_SyncFrequency';
+import WEBHOOK_ENABLED from '@salesforce/label/c.Setup_Field_WebhookEnabled';
 import DEFAULT_PRIVACY from '@salesforce/label/c.Setup_Field_DefaultPrivacy';
 import PRIVATE_LABELS from '@salesforce/label/c.Setup_Field_PrivateLabels';
 import METADATA_ONLY_LABELS from '@salesforce/label/c.Setup_Field_MetadataOnlyLabels';
@@ -76,6 +77,7 @@ export const SETTING_LABELS: Record<SettingField, string> = {
   syncPaused: SYNC_PAUSED,
   logRetentionDays: LOG_RETENTION,
   syncFrequency: SYNC_FREQUENCY,
+  webhookEnabled: WEBHOOK_ENABLED,
   defaultPrivacy: DEFAULT_PRIVACY,
   privateLabels: PRIVATE_LABELS,
   metadataOnlyLabels: METADATA_ONLY_LABELS,
@@ -112,6 +114,7 @@ export const SETTING_SECTIONS: Record<SettingField, SectionName> = {
   syncPaused: 'frequency',
   logRetentionDays: 'log',
   syncFrequency: 'frequency',
+  webhookEnabled: 'frequency',
   defaultPrivacy: 'privacy',
   privateLabels: 'privacy',
   metadataOnlyLabels: 'privacy',

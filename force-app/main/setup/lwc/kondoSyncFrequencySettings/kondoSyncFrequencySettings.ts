@@ -3,6 +3,7 @@ import AUTO_ALL from '@salesforce/label/c.Setup_Frequency_AutoAll';
 import AUTO_LABELLED from '@salesforce/label/c.Setup_Frequency_AutoLabelled';
 import MANUAL from '@salesforce/label/c.Setup_Frequency_Manual';
 import HELP_SYNC_PAUSED from '@salesforce/label/c.Setup_Help_SyncPaused';
+import HELP_WEBHOOK from '@salesforce/label/c.Setup_Help_WebhookEnabled';
 import KondoSettingsCard from 'c/kondoSettingsCard';
 import type { Option } from 'c/kondoSettingEdit';
 
@@ -13,11 +14,12 @@ const SYNC_FREQUENCY_OPTIONS: Option<SyncFrequency>[] = [
 ];
 
 /**
- * The Sync frequency card's settings: the master switch that pauses every sync, and which
- * conversations Kondo sends to Salesforce. Edits go up as `settingchange` events.
+ * The Sync frequency card's settings: the master switch that pauses every sync, which
+ * conversations Kondo sends to Salesforce, and whether Salesforce sends its changes back to
+ * Kondo's webhook. Edits go up as `settingchange` events.
  */
 export default class KondoSyncFrequencySettings extends KondoSettingsCard {
-  label = { syncPausedHelp: HELP_SYNC_PAUSED };
+  label = { syncPausedHelp: HELP_SYNC_PAUSED, webhookHelp: HELP_WEBHOOK };
 
   get syncFrequencyOptions(): Option<SyncFrequency>[] {
     return SYNC_FREQUENCY_OPTIONS;

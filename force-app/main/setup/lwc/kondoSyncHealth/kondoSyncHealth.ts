@@ -39,6 +39,7 @@ import OUTCOME_SUCCESS from '@salesforce/label/c.Setup_Outcome_Success';
 import OUTCOME_PARTIAL from '@salesforce/label/c.Setup_Outcome_Partial';
 import OUTCOME_FAILED from '@salesforce/label/c.Setup_Outcome_Failed';
 import OUTCOME_REJECTED from '@salesforce/label/c.Setup_Outcome_Rejected';
+import WEBHOOK_STATUS from '@salesforce/label/c.Setup_WebhookStatus';
 import { downloadText, toCsv } from 'c/kondoDownload';
 import type { CsvColumn } from 'c/kondoDownload';
 import { formatLabel } from 'c/kondoFormat';
@@ -47,7 +48,13 @@ export const VIEW_ALL = 'all';
 export const VIEW_FAILED_REQUESTS = 'failedRequests';
 export const VIEW_FAILED_CONVERSATIONS = 'failedConversations';
 const FAILED_OUTCOMES = new Set(['Failed', 'Rejected', 'Partial']);
-const NO_DATA: SyncHealth = { days: [], requests: [], failures: [] };
+const NO_DATA: SyncHealth = {
+  days: [],
+  requests: [],
+  failures: [],
+  webhookPending: 0,
+  webhookFailed: 0,
+};
 
 // The sync log's outcome values (SyncLogService) as people read them.
 const OUTCOME_LABELS: Record<string, string> = {
@@ -169,6 +176,15 @@ export default class KondoSyncHealth extends LightningElement {
 
   private total(pick: (day: DayCount) => number): number {
     return this.days.reduce((sum, day) => sum + pick(day), 0);
+  }
+
+  /** Changes waiting for the webhook or given up: shown only when there are some. */
+  get hasWebhookBacklog(): boolean {
+    return this.data.webhookPending > 0 || this.data.webhookFailed > 0;
+  }
+
+  get webhookStatus(): string {
+    return formatLabel(WEBHOOK_STATUS, this.data.webhookPending, this.data.webhookFailed);
   }
 
   /** No conversation in the chart's days: a sentence instead of empty bars. */

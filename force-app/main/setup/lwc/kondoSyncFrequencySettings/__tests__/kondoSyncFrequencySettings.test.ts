@@ -14,11 +14,12 @@ const TAG = 'c-kondo-sync-frequency-settings';
 const CARD_SPEC: CardSpec = {
   tag: TAG,
   is: KondoSyncFrequencySettings,
-  fields: ['syncPaused', 'syncFrequency'],
+  fields: ['syncPaused', 'syncFrequency', 'webhookEnabled'],
   edits: [
     { field: 'syncPaused', detail: { checked: true }, sends: true },
     { field: 'syncPaused', detail: { checked: false }, sends: false },
     { field: 'syncFrequency', detail: { value: 'AUTO_LABELLED' }, sends: 'AUTO_LABELLED' },
+    { field: 'webhookEnabled', detail: { checked: true }, sends: true },
   ],
 };
 
@@ -66,5 +67,16 @@ describe('c-kondo-sync-frequency-settings', () => {
     expect(toggle?.fieldLevelHelp).toContain('503 SYNC_PAUSED');
     expect(q(paused, '.sync-paused')?.checked).toBe(true);
     await expect(paused).toBeAccessible();
+  });
+
+  it('shows the webhook switch off until an admin turns it on', async () => {
+    const { element } = renderCard(TAG, KondoSyncFrequencySettings);
+    await settle();
+
+    expect(q(element, '.webhook-enabled')?.checked).toBe(false);
+    expect(q(element, '.webhook-enabled')?.label).toBe(
+      "Send Salesforce changes to Kondo's webhook"
+    );
+    await expect(element).toBeAccessible();
   });
 });

@@ -130,16 +130,29 @@ describe('c-kondo-sync-health', () => {
       days: [{ day: '2026-11-21', synced: 0, skipped: 0, failed: 0 }],
       requests: [],
       failures: [],
+      webhookPending: 0,
+      webhookFailed: 0,
     });
     await settle();
 
     expect(qa(element, '.chart-day')).toHaveLength(0);
+    expect(q(element, '.webhook-status')).toBeNull();
     expect(q(element, '.chart-empty')?.textContent).toBe(
       'No conversation was synced in the last 14 days.'
     );
     expect(q(element, '.legend')).toBeNull();
     expect(q(element, '.empty')?.textContent).toBe('No sync requests yet.');
     expect(q<HTMLElement & { disabled: boolean }>(element, '.export-csv')?.disabled).toBe(true);
+    await expect(element).toBeAccessible();
+  });
+
+  it('says how many changes wait for the webhook and how many were given up', async () => {
+    const element = render({ ...PAGE.health, webhookPending: 3, webhookFailed: 1 });
+    await settle();
+
+    expect(q(element, '.webhook-status')?.textContent?.trim()).toBe(
+      "Changes for Kondo's webhook: 3 waiting, 1 given up (each delivery is in the sync log, endpoint webhook)."
+    );
     await expect(element).toBeAccessible();
   });
 
@@ -171,6 +184,8 @@ describe('c-kondo-sync-health', () => {
         { ...(PAGE.health.requests[0] as SyncHealth['requests'][number]), outcome: 'Odd' },
       ],
       failures: [],
+      webhookPending: 0,
+      webhookFailed: 0,
     });
     await settle();
 

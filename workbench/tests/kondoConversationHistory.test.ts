@@ -314,6 +314,49 @@ describe('kondoConversationHistory in the browser', () => {
     assertNoProblems();
   });
 
+  it('returns the reader to where they were when a search is cleared', async () => {
+    const page = await open('&state=long-history');
+    const transcript = page.locator('.transcript');
+    assert.equal(await page.locator('lightning-button.jump-newest').count(), 0, 'at the newest');
+    for (let step = 0; step < 3; step++) {
+      await transcript.evaluate((element) => {
+        element.scrollTop = 0;
+      });
+      await settle(page);
+    }
+    await transcript.evaluate((element) => {
+      element.scrollTop = element.scrollHeight / 2;
+    });
+    await settle(page);
+    // The row at the top of the viewport and its distance below the viewport's top.
+    const reading = (id?: string) =>
+      transcript.evaluate((element, wanted) => {
+        const rows = Array.from(element.querySelectorAll<HTMLElement>('.message-row'));
+        const top = element.getBoundingClientRect().top;
+        const row = wanted
+          ? rows.find((item) => item.dataset.id === wanted)
+          : rows.find((item) => item.getBoundingClientRect().bottom > top);
+        return row ? { id: row.dataset.id, offset: row.getBoundingClientRect().top - top } : null;
+      }, id);
+    const before = await reading();
+    assert.ok(before?.id, 'a row in view');
+    assert.equal(await page.locator('lightning-button.jump-newest').count(), 1, 'away from newest');
+
+    await search(page, 'renewal');
+    assert.ok(
+      (await page.locator('.transcript .kondo-match').count()) > 0,
+      'the matches are shown'
+    );
+    await search(page, '');
+    const after = await reading(before.id);
+    assert.ok(after, 'the row read before the search is rendered again');
+    assert.ok(
+      Math.abs(after.offset - before.offset) <= 1,
+      `and in the same place (${before.offset} px, now ${after.offset} px)`
+    );
+    assertNoProblems();
+  });
+
   it('searches the entire 10,000-message history page by page', async () => {
     const page = await open('&state=long-history');
     const all = generateMessages(LONG_HISTORY_DEFAULT, 'Jordan Lee');

@@ -136,7 +136,9 @@ export default class KondoConversationHistory extends LightningElement {
   private sourceCache:
     { messages: ConversationMessage[]; query: string; source: ConversationMessage[] } | undefined;
   /** Where the reader was when a search began: cleared, the search returns there. */
-  private searchReturn: { range: WindowRange; anchor: ScrollAnchor | undefined } | undefined;
+  private searchReturn:
+    | { range: WindowRange; newestShownId: string | undefined; anchor: ScrollAnchor | undefined }
+    | undefined;
   private matchCache: { messages: ConversationMessage[]; query: string; count: number } | undefined;
 
   private readonly onVisibilityChange = (): void => {
@@ -448,13 +450,24 @@ export default class KondoConversationHistory extends LightningElement {
     const wasSearching = this.isSearching;
     const searching = query.trim().length > 0;
     if (searching && !wasSearching) {
-      this.searchReturn = { range: this.windowRange, anchor: this.captureAnchor(true) };
+      this.searchReturn = {
+        range: this.windowRange,
+        newestShownId: this.newestShownId,
+        anchor: this.captureAnchor(true),
+      };
     }
     this.query = query;
     const back = this.searchReturn;
-    if (!searching && wasSearching && back?.anchor) {
+    const anchorId = back?.anchor?.id;
+    if (
+      !searching &&
+      wasSearching &&
+      back?.anchor &&
+      this.source.some((message) => message.id === anchorId)
+    ) {
       this.searchReturn = undefined;
-      this.windowRange = back.range;
+      // On the messages it showed, even if a refresh brought new ones meanwhile.
+      this.windowRange = followWindow(back.range, back.newestShownId, this.source);
       this.scrollAnchor = back.anchor;
     } else {
       if (!searching) {

@@ -893,6 +893,44 @@ describe('c-kondo-conversation-history', () => {
       expect(placeOf(element, transcript, reading.id)).toEqual(reading);
     });
 
+    it('returns to the newest message when the row read before a search is gone', async () => {
+      const { element, transcript } = await showLong();
+      expect(await scrollRepeatedly(element, transcript, 'top', times(4))).toBe(4);
+      const search = q(element, 'lightning-input.search') as HTMLElement;
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: 'number 5' } }));
+      await settle();
+      // More new messages than a page holds: the transcript starts again from them.
+      const fresh = messagesOf(3, 'n');
+      messagesAdapter.emit({ messages: fresh, hasOlder: true, olderCursor: 'c' });
+      await settle();
+
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+      await settle();
+      expect(rowIds(element)).toEqual(fresh.map((message) => message.id));
+      expect(transcript.scrollTop).toBe(3 * ROW);
+    });
+
+    it('returns to the row read before a search although new messages arrived', async () => {
+      const { element, transcript } = await showLong();
+      expect(await scrollRepeatedly(element, transcript, 'top', times(4))).toBe(4);
+      transcript.scrollTop = 10 * ROW;
+      const reading = placeOf(element, transcript, rowIds(element)[10] ?? null);
+      const search = q(element, 'lightning-input.search') as HTMLElement;
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: 'number 5' } }));
+      await settle();
+      messagesAdapter.emit({
+        messages: messagesOf(1_050).slice(850),
+        hasOlder: true,
+        olderCursor: 'c',
+      });
+      await settle();
+
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+      await settle();
+      expect(rowIds(element)[10]).toBe(reading.id);
+      expect(placeOf(element, transcript, reading.id)).toEqual(reading);
+    });
+
     it('keeps the window on its messages when a refresh brings new ones', async () => {
       const { element, transcript } = await showLong();
       expect(await scrollRepeatedly(element, transcript, 'top', times(3))).toBe(3);

@@ -34,6 +34,12 @@ export interface BuildOptions {
   /** 'development' keeps LWC's dev-mode checks (the tests); 'production' is what the platform runs (the benchmark). */
   mode: 'development' | 'production';
   outDir?: string;
+  /**
+   * More pages' scripts, built beside main.js as `<name>.js` (the benchmark's floor page), with
+   * the components only they import (`c/<name>` at `path`, a .ts beside its .html).
+   */
+  extraEntries?: { name: string; input: string }[];
+  extraModules?: { name: string; path: string }[];
 }
 
 export interface BuildResult {
@@ -234,8 +240,12 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
       `workbench/components has entries for no component with a template: ${catalog.orphanEntries.join(', ')}`
     );
   }
+  const extraEntries = options.extraEntries ?? [];
   const bundle = await rollup({
-    input: join(SRC, 'main.ts'),
+    input: {
+      main: join(SRC, 'main.ts'),
+      ...Object.fromEntries(extraEntries.map((entry) => [entry.name, entry.input])),
+    },
     onwarn(warning, warn) {
       failOnUnresolved(warning);
       // The base components' own template warnings are not ours to fix; the package's are shown.
@@ -259,7 +269,10 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
           ...LWC_OPTIONS,
           // The workbench's own modules are plain TypeScript, not components; its stand-ins for
           // base components the package lacks (workbench/lightning) are components.
-          exclude: [`${join(ROOT, 'workbench')}/{src,components,fixtures,lib,tests}/**`],
+          exclude: [
+            `${join(ROOT, 'workbench')}/{src,components,fixtures,lib,tests}/**`,
+            ...extraEntries.map((entry) => entry.input),
+          ],
           // c/<name> for every module of the package, template-less ones (kondoErrors) included.
           modules: [
             ...lwcModuleSources().map((module) => ({
@@ -267,6 +280,10 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
               path: module.path,
             })),
             ...BASE_COMPONENT_STAND_INS,
+            ...(options.extraModules ?? []).map((module) => ({
+              name: `c/${module.name}`,
+              path: module.path,
+            })),
             { npm: 'lightning-base-components' },
           ],
         })
@@ -278,7 +295,7 @@ export async function buildWorkbench(options: BuildOptions): Promise<BuildResult
   await bundle.write({
     dir: join(outDir, 'assets'),
     format: 'es',
-    entryFileNames: 'main.js',
+    entryFileNames: '[name].js',
     chunkFileNames: 'chunk-[hash].js',
     sourcemap: options.mode === 'development',
   });

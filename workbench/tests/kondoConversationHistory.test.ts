@@ -211,6 +211,152 @@ describe('kondoConversationHistory in the browser', () => {
     assertNoProblems();
   });
 
+  it('scrolls back through all 10,000 messages and forward again with at most 300 rows rendered', async () => {
+    const page = await open('&state=long-history');
+    const all = generateMessages(LONG_HISTORY_DEFAULT, 'Jordan Lee');
+    const nodesAtStart = await page.evaluate(
+      () =>
+        document.querySelector('c-kondo-conversation-history')?.shadowRoot?.querySelectorAll('*')
+          .length ?? 0
+    );
+    // In the page, one scroll after the other: to an edge, then until the component has added
+    // the rows beyond it (reading a page when needed) and rendered. Each step reports the rows
+    // rendered and how far the row the reader was looking at moved.
+    const walk = (edge: 'top' | 'bottom', maxSteps: number) =>
+      page.evaluate(
+        async ({ edge, maxSteps }) => {
+          const root = document.querySelector('c-kondo-conversation-history')?.shadowRoot;
+          const transcript = root?.querySelector<HTMLElement>('.transcript');
+          if (!root || !transcript) {
+            throw new Error('no transcript');
+          }
+          const rows = (): HTMLElement[] =>
+            Array.from(root.querySelectorAll<HTMLElement>('.message-row'));
+          const topOf = (row: HTMLElement): number =>
+            row.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
+          const frame = (): Promise<void> =>
+            new Promise((done) => requestAnimationFrame(() => done()));
+          const more = (): boolean =>
+            root.querySelector(edge === 'top' ? '.show-earlier' : '.show-later') !== null;
+          const steps: { rows: number; moved: number }[] = [];
+          while (more() && steps.length < maxSteps) {
+            transcript.scrollTop = edge === 'top' ? 0 : transcript.scrollHeight;
+            // The row at the top of the viewport, read after the scroll.
+            const reading = rows().find((row) => topOf(row) + row.offsetHeight > 0);
+            const id = reading?.dataset.id;
+            const before = reading ? topOf(reading) : 0;
+            const edgeRow = edge === 'top' ? rows()[0] : rows().at(-1);
+            const started = performance.now();
+            let changed = false;
+            while (!changed && performance.now() - started < 20_000) {
+              // Polls frame by frame until the component has rendered.
+              await frame();
+              const now = edge === 'top' ? rows()[0] : rows().at(-1);
+              changed = now !== edgeRow && !root.querySelector('.loading-older');
+            }
+            if (!changed) {
+              throw new Error(`nothing was added at the ${edge} after step ${steps.length}`);
+            }
+            // One more frame: the scroll position is restored in the render.
+            await frame();
+            const after = rows().find((row) => row.dataset.id === id);
+            steps.push({
+              rows: rows().length,
+              moved: after ? Math.abs(topOf(after) - before) : -1,
+            });
+          }
+          return steps;
+        },
+        { edge, maxSteps }
+      );
+
+    const back = await walk('top', 200);
+    assert.ok(back.length >= 99, `${back.length} scrolls back through 10,000 messages`);
+    assert.ok(
+      back.every((step) => step.rows <= 300),
+      `at most 300 rows at every step (largest ${Math.max(...back.map((step) => step.rows))})`
+    );
+    assert.deepEqual(
+      back.filter((step) => step.moved < 0 || step.moved > 1),
+      [],
+      'the row the reader was looking at stays where it was'
+    );
+    assert.equal(
+      await page.locator('.transcript .message-row').first().getAttribute('data-id'),
+      all[0]?.id,
+      'the oldest message reached'
+    );
+    assert.equal(await page.locator('lightning-button.show-earlier').count(), 0);
+    const nodesAtOldest = await page.evaluate(
+      () =>
+        document.querySelector('c-kondo-conversation-history')?.shadowRoot?.querySelectorAll('*')
+          .length ?? 0
+    );
+    assert.ok(
+      nodesAtOldest <= nodesAtStart * 4,
+      `the DOM stays bounded: ${nodesAtStart} elements at the newest 100 rows, ${nodesAtOldest} at the oldest`
+    );
+
+    const forward = await walk('bottom', 5);
+    assert.equal(forward.length, 5, 'scrolling down renders the later messages again');
+    assert.ok(forward.every((step) => step.rows <= 300 && step.moved >= 0 && step.moved <= 1));
+
+    await page.locator('lightning-button.jump-newest button').click();
+    await settle(page);
+    assert.equal(
+      await page.locator('.transcript .message-row').last().getAttribute('data-id'),
+      all.at(-1)?.id,
+      'Jump to newest renders the newest message again'
+    );
+    assert.equal(await messageRows(page), 100);
+    assert.equal(await page.locator('lightning-button.jump-newest').count(), 0, 'at the newest');
+    await screenshot(page, 'kondoConversationHistory-scrolled-back');
+    assertNoProblems();
+  });
+
+  it('returns the reader to where they were when a search is cleared', async () => {
+    const page = await open('&state=long-history');
+    const transcript = page.locator('.transcript');
+    assert.equal(await page.locator('lightning-button.jump-newest').count(), 0, 'at the newest');
+    for (let step = 0; step < 3; step++) {
+      await transcript.evaluate((element) => {
+        element.scrollTop = 0;
+      });
+      await settle(page);
+    }
+    await transcript.evaluate((element) => {
+      element.scrollTop = element.scrollHeight / 2;
+    });
+    await settle(page);
+    // The row at the top of the viewport and its distance below the viewport's top.
+    const reading = (id?: string) =>
+      transcript.evaluate((element, wanted) => {
+        const rows = Array.from(element.querySelectorAll<HTMLElement>('.message-row'));
+        const top = element.getBoundingClientRect().top;
+        const row = wanted
+          ? rows.find((item) => item.dataset.id === wanted)
+          : rows.find((item) => item.getBoundingClientRect().bottom > top);
+        return row ? { id: row.dataset.id, offset: row.getBoundingClientRect().top - top } : null;
+      }, id);
+    const before = await reading();
+    assert.ok(before?.id, 'a row in view');
+    assert.equal(await page.locator('lightning-button.jump-newest').count(), 1, 'away from newest');
+
+    await search(page, 'renewal');
+    assert.ok(
+      (await page.locator('.transcript .kondo-match').count()) > 0,
+      'the matches are shown'
+    );
+    await search(page, '');
+    const after = await reading(before.id);
+    assert.ok(after, 'the row read before the search is rendered again');
+    assert.ok(
+      Math.abs(after.offset - before.offset) <= 1,
+      `and in the same place (${before.offset} px, now ${after.offset} px)`
+    );
+    assertNoProblems();
+  });
+
   it('searches the entire 10,000-message history page by page', async () => {
     const page = await open('&state=long-history');
     const all = generateMessages(LONG_HISTORY_DEFAULT, 'Jordan Lee');

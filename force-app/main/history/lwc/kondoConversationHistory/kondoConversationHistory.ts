@@ -11,23 +11,36 @@ import type {
   ConversationSummary,
   MessagePage,
 } from 'types/dto/conversationHistory';
+import SHOW_LATER_MESSAGES from '@salesforce/label/c.History_ShowLaterMessages';
+import SHOW_LATER_MATCHES from '@salesforce/label/c.History_ShowLaterMatches';
 import { errorCodeOf } from 'c/kondoErrors';
 import {
   buildView,
   countMatches,
   createDateFormatters,
+  filterMatching,
+  followWindow,
   mergeNewest,
   prependOlder,
   safeHref,
+  widenEarlier,
+  widenNewer,
+  windowBounds,
 } from 'c/kondoTranscript';
-import type { TranscriptView } from 'c/kondoTranscript';
+import type { TranscriptView, WindowRange } from 'c/kondoTranscript';
 
 /** Messages read per request when the history opens or the reader scrolls back. */
 export const PAGE_SIZE = 200;
 /** Messages read per request by "Search entire history" (the controller's maximum). */
 export const SEARCH_PAGE_SIZE = 500;
-/** Messages rendered at first, and added by each "Show earlier". */
+/** Messages rendered at first, and added by each "Show earlier" or "Show later". */
 export const WINDOW_SIZE = 100;
+/**
+ * At most this many messages are rendered: reading further back gives up the newest ones (read
+ * again from memory when the reader scrolls down), so the DOM stays the same size however far
+ * the reader goes.
+ */
+export const MAX_WINDOW_SIZE = 300;
 /** "Search entire history" stops once this many messages are loaded. */
 export const MAX_SEARCH_MESSAGES = 20000;
 /** A tab regaining focus refreshes at most this often. */
@@ -35,8 +48,11 @@ export const MIN_REFRESH_INTERVAL_MS = 10000;
 const DEFAULT_HEIGHT = 480;
 const MIN_HEIGHT = 200;
 const MAX_HEIGHT = 2000;
-// Distance from the earlier edge of the transcript at which scrolling reveals earlier messages.
+// Distance from an edge of the transcript at which scrolling reveals the messages beyond it.
 const SCROLL_EDGE_PX = 40;
+// Farther than this from the newest message, "Jump to newest" is offered.
+const AWAY_FROM_NEWEST_PX = 100;
+const NEWEST_WINDOW: WindowRange = { newerHidden: 0, size: WINDOW_SIZE };
 const NO_ACCESS = 'NO_ACCESS';
 
 // refresh() and showEarlier() report their failures through the wires and olderError.
@@ -47,9 +63,12 @@ interface ComboboxOption {
   value: string;
 }
 
+/** The message row at the top of the viewport and its distance below the viewport's top. */
 interface ScrollAnchor {
-  height: number;
-  top: number;
+  id: string;
+  offset: number;
+  /** Scroll to the newest message if that row is no longer rendered. */
+  orNewest: boolean;
 }
 
 /**
@@ -61,9 +80,13 @@ interface ScrollAnchor {
  * Data: conversations come from a cacheable wire on `getConversations`; the newest page of
  * messages (200) from a cacheable wire on `getMessages`; older pages from imperative
  * `getMessages` calls with the keyset cursor of the page after them. Only a window of the
- * loaded messages is rendered (the newest 100, grown by 100 by "Show earlier" or by scrolling to
- * the earlier edge, which reads the next older page once the loaded ones are all shown), so a
- * 10,000-message history opens as fast as a short one. Search covers the loaded messages;
+ * loaded messages is rendered: the newest 100 at first, 100 more by "Show earlier" or by
+ * scrolling to the earlier edge (which reads the next older page once the loaded ones are all
+ * shown), at most 300, the newest given up beyond that and rendered again by "Show later" or by
+ * scrolling to the newer edge. The row the reader is looking at stays in place as rows come and
+ * go, so a 10,000-message history opens, and reads back to its start, with the DOM of a short
+ * one. "Jump to newest" is offered away from the newest message; clearing a search returns the
+ * reader to where they were before it. Search covers the loaded messages;
  * "Search entire history" reads the remaining pages (500 at a time, at most 20,000 messages)
  * with progress.
  *
@@ -96,9 +119,11 @@ export default class KondoConversationHistory extends LightningElement {
   loadingOlder = false;
 
   query = '';
-  windowSize = WINDOW_SIZE;
+  windowRange: WindowRange = NEWEST_WINDOW;
   searchingAll = false;
   refreshing = false;
+  /** The reader scrolled away from the newest message. */
+  awayFromNewest = false;
 
   private wiredConversations: GetConversationsWireResult | undefined;
   private wiredMessages: GetMessagesWireResult | undefined;
@@ -108,6 +133,12 @@ export default class KondoConversationHistory extends LightningElement {
   private lastRefreshAt = 0;
   private readonly formatters = createDateFormatters(LOCALE, TIME_ZONE);
   private viewCache: { key: unknown[]; view: TranscriptView } | undefined;
+  private sourceCache:
+    { messages: ConversationMessage[]; query: string; source: ConversationMessage[] } | undefined;
+  /** Where the reader was when a search began: cleared, the search returns there. */
+  private searchReturn:
+    | { range: WindowRange; newestShownId: string | undefined; anchor: ScrollAnchor | undefined }
+    | undefined;
   private matchCache: { messages: ConversationMessage[]; query: string; count: number } | undefined;
 
   private readonly onVisibilityChange = (): void => {
@@ -169,9 +200,8 @@ export default class KondoConversationHistory extends LightningElement {
       this.scrollToNewestPending = false;
       this.scrollToNewest(transcript);
     } else if (this.scrollAnchor) {
-      // Earlier messages were added above: keep the reader's place.
-      transcript.scrollTop =
-        this.scrollAnchor.top + (transcript.scrollHeight - this.scrollAnchor.height);
+      // Rows were added or trimmed around the reader: keep their row where it was.
+      this.restoreAnchor(transcript, this.scrollAnchor);
     }
     this.scrollAnchor = undefined;
   }
@@ -288,14 +318,15 @@ export default class KondoConversationHistory extends LightningElement {
   // ---- transcript ----
 
   get view(): TranscriptView {
-    const key = [this.messages, this.query, this.windowSize, this.newestFirst];
+    const key = [this.messages, this.query, this.windowRange, this.newestFirst];
     const cached = this.viewCache;
     if (cached?.key.every((part, index) => part === key[index])) {
       return cached.view;
     }
     const view = buildView(this.messages, {
       query: this.query,
-      windowSize: this.windowSize,
+      windowSize: this.windowRange.size,
+      newerHidden: this.windowRange.newerHidden,
       newestFirst: this.newestFirst,
       formatters: this.formatters,
     });
@@ -321,6 +352,26 @@ export default class KondoConversationHistory extends LightningElement {
 
   get showEarlierLabel(): string {
     return this.query.trim() ? 'Show earlier matches' : 'Show earlier messages';
+  }
+
+  get canShowLater(): boolean {
+    return this.view.newerHiddenCount > 0;
+  }
+
+  get showLaterAtTop(): boolean {
+    return this.canShowLater && this.newestFirst;
+  }
+
+  get showLaterAtBottom(): boolean {
+    return this.canShowLater && !this.newestFirst;
+  }
+
+  get showLaterLabel(): string {
+    return this.query.trim() ? SHOW_LATER_MATCHES : SHOW_LATER_MESSAGES;
+  }
+
+  get showJumpToNewest(): boolean {
+    return this.awayFromNewest || this.canShowLater;
   }
 
   get jumpIcon(): string {
@@ -395,8 +446,37 @@ export default class KondoConversationHistory extends LightningElement {
   }
 
   handleSearchChange(event: CustomEvent<{ value?: string }>): void {
-    this.query = event.detail.value ?? '';
-    this.windowSize = WINDOW_SIZE;
+    const query = event.detail.value ?? '';
+    const wasSearching = this.isSearching;
+    const searching = query.trim().length > 0;
+    if (searching && !wasSearching) {
+      this.searchReturn = {
+        range: this.windowRange,
+        newestShownId: this.newestShownId,
+        anchor: this.captureAnchor(true),
+      };
+    }
+    this.query = query;
+    const back = this.searchReturn;
+    const anchorId = back?.anchor?.id;
+    if (
+      !searching &&
+      wasSearching &&
+      back?.anchor &&
+      this.source.some((message) => message.id === anchorId)
+    ) {
+      this.searchReturn = undefined;
+      // On the messages it showed, even if a refresh brought new ones meanwhile.
+      this.windowRange = followWindow(back.range, back.newestShownId, this.source);
+      this.scrollAnchor = back.anchor;
+    } else {
+      if (!searching) {
+        this.searchReturn = undefined;
+      }
+      // The matches (or all messages) from the newest one.
+      this.windowRange = NEWEST_WINDOW;
+      this.scrollToNewestPending = true;
+    }
   }
 
   async handleSearchEntireHistory(): Promise<void> {
@@ -426,21 +506,42 @@ export default class KondoConversationHistory extends LightningElement {
     await this.showEarlier();
   }
 
+  handleShowLater(): void {
+    this.showLater();
+  }
+
   handleTranscriptScroll(event: Event): void {
     const transcript = event.currentTarget as HTMLElement;
-    const atEarlierEdge = this.newestFirst
-      ? transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < SCROLL_EDGE_PX
-      : transcript.scrollTop < SCROLL_EDGE_PX;
-    if (atEarlierEdge && this.canShowEarlier && !this.loadingOlder && !this.searchingAll) {
+    const fromTop = transcript.scrollTop;
+    const fromBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight;
+    const toEarlier = this.newestFirst ? fromBottom : fromTop;
+    const toNewer = this.newestFirst ? fromTop : fromBottom;
+    if (
+      toEarlier < SCROLL_EDGE_PX &&
+      this.canShowEarlier &&
+      !this.loadingOlder &&
+      !this.searchingAll
+    ) {
       this.showEarlier().catch(ignoreFailure);
+    } else if (toNewer < SCROLL_EDGE_PX && this.canShowLater) {
+      this.showLater();
+    }
+    const away = toNewer > AWAY_FROM_NEWEST_PX;
+    if (away !== this.awayFromNewest) {
+      this.awayFromNewest = away;
     }
   }
 
   handleJumpToNewest(): void {
     const transcript = this.transcriptElement;
-    if (transcript) {
+    if (this.canShowLater) {
+      // The newest messages were given up for earlier ones: render them again, then scroll.
+      this.windowRange = NEWEST_WINDOW;
+      this.scrollToNewestPending = true;
+    } else if (transcript) {
       this.scrollToNewest(transcript);
     }
+    this.awayFromNewest = false;
   }
 
   async handleRefresh(): Promise<void> {
@@ -468,15 +569,35 @@ export default class KondoConversationHistory extends LightningElement {
     this.hasOlder = false;
     this.olderCursor = null;
     this.query = '';
-    this.windowSize = WINDOW_SIZE;
+    this.windowRange = NEWEST_WINDOW;
+    this.searchReturn = undefined;
+    this.awayFromNewest = false;
     this.searchingAll = false;
+  }
+
+  /** The messages the window is cut from: all loaded ones, or those matching the query. */
+  private get source(): ConversationMessage[] {
+    const cached = this.sourceCache;
+    if (cached && cached.messages === this.messages && cached.query === this.query) {
+      return cached.source;
+    }
+    const source = filterMatching(this.messages, this.query);
+    this.sourceCache = { messages: this.messages, query: this.query, source };
+    return source;
+  }
+
+  private get newestShownId(): string | undefined {
+    const source = this.source;
+    return source[windowBounds(source.length, this.windowRange).end - 1]?.id;
   }
 
   private applyNewestPage(page: MessagePage): void {
     const pageMessages = page.messages ?? [];
     if (this.messagesLoaded && this.loadedConversationId === this.selectedConversationId) {
+      const newestShownId = this.newestShownId;
       const merged = mergeNewest(this.messages, pageMessages);
       this.messages = merged.messages;
+      this.windowRange = followWindow(this.windowRange, newestShownId, this.source);
       if (!merged.keptOlder) {
         this.hasOlder = page.hasOlder;
         this.olderCursor = page.olderCursor ?? null;
@@ -486,7 +607,7 @@ export default class KondoConversationHistory extends LightningElement {
       this.hasOlder = page.hasOlder;
       this.olderCursor = page.olderCursor ?? null;
       this.loadedConversationId = this.selectedConversationId;
-      this.windowSize = WINDOW_SIZE;
+      this.windowRange = NEWEST_WINDOW;
       this.scrollToNewestPending = true;
     }
     this.messagesLoaded = true;
@@ -496,17 +617,59 @@ export default class KondoConversationHistory extends LightningElement {
   private async showEarlier(): Promise<void> {
     if (this.view.hiddenCount > 0 || (await this.loadOlderPage(PAGE_SIZE))) {
       this.anchorScroll();
-      this.windowSize += WINDOW_SIZE;
+      this.windowRange = widenEarlier(
+        this.windowRange,
+        this.source.length,
+        WINDOW_SIZE,
+        MAX_WINDOW_SIZE
+      );
     }
   }
 
-  // Earlier messages are about to be added above: the next render keeps the reader's place.
-  // Taken just before each change, never before a page is read: the render of the "Loading"
-  // line would use it up and leave the reader at the top, where scrolling reads yet another page.
+  private showLater(): void {
+    this.anchorScroll();
+    this.windowRange = widenNewer(
+      this.windowRange,
+      this.source.length,
+      WINDOW_SIZE,
+      MAX_WINDOW_SIZE
+    );
+  }
+
+  // Rows are about to be added on one side and trimmed on the other: the next render keeps the
+  // reader's place. Taken just before each change, never before a page is read: the render of
+  // the "Loading" line would use it up.
   private anchorScroll(): void {
+    this.scrollAnchor = this.captureAnchor(false) ?? this.scrollAnchor;
+  }
+
+  private captureAnchor(orNewest: boolean): ScrollAnchor | undefined {
     const transcript = this.transcriptElement;
-    if (transcript && !this.newestFirst) {
-      this.scrollAnchor = { height: transcript.scrollHeight, top: transcript.scrollTop };
+    if (!transcript) {
+      return undefined;
+    }
+    const top = transcript.scrollTop;
+    let first: HTMLElement | undefined;
+    for (const row of transcript.querySelectorAll<HTMLElement>('.message-row')) {
+      first ??= row;
+      if (row.offsetTop + row.offsetHeight > top) {
+        first = row;
+        break;
+      }
+    }
+    const id = first?.dataset.id;
+    return first && id ? { id, offset: first.offsetTop - top, orNewest } : undefined;
+  }
+
+  private restoreAnchor(transcript: HTMLElement, anchor: ScrollAnchor): void {
+    for (const row of transcript.querySelectorAll<HTMLElement>('.message-row')) {
+      if (row.dataset.id === anchor.id) {
+        transcript.scrollTop = row.offsetTop - anchor.offset;
+        return;
+      }
+    }
+    if (anchor.orNewest) {
+      this.scrollToNewest(transcript);
     }
   }
 

@@ -47,8 +47,10 @@ export interface TranscriptItem {
 
 export interface TranscriptView {
   items: TranscriptItem[];
-  /** Messages of the source (loaded, or matching when searching) left out of the window. */
+  /** Messages of the source (loaded, or matching when searching) older than the window. */
   hiddenCount: number;
+  /** Messages of the source newer than the window (the reader scrolled back far). */
+  newerHiddenCount: number;
   /** Messages the view is drawn from: all loaded ones, or those matching the query. */
   sourceCount: number;
 }
@@ -56,8 +58,89 @@ export interface TranscriptView {
 export interface ViewOptions {
   query: string;
   windowSize: number;
+  /** Messages of the source newer than the window; 0 (the default) ends it at the newest. */
+  newerHidden?: number;
   newestFirst: boolean;
   formatters: DateFormatters;
+}
+
+/**
+ * The run of the source that is rendered, counted from the newest message: loading older pages
+ * puts messages before the source and leaves these counts valid.
+ */
+export interface WindowRange {
+  /** Messages of the source newer than the window. */
+  newerHidden: number;
+  /** Messages in the window. */
+  size: number;
+}
+
+/** The window's first and after-last index in a source of `sourceLength` messages, oldest first. */
+export function windowBounds(
+  sourceLength: number,
+  range: WindowRange
+): { start: number; end: number } {
+  const end = Math.max(0, sourceLength - Math.max(0, Math.floor(range.newerHidden)));
+  const start = Math.max(0, end - Math.max(1, Math.floor(range.size)));
+  return { start, end };
+}
+
+function rangeOf(sourceLength: number, start: number, end: number): WindowRange {
+  return { newerHidden: sourceLength - end, size: end - start };
+}
+
+/**
+ * The window moved `step` messages earlier: it gains them at its older edge and, past
+ * `maxSize`, gives up as many at its newer edge, so the rendered rows stay bounded. Its size
+ * grows by `step` even where fewer messages are there, so messages arriving at the newest end
+ * (a refresh) are added rather than pushing the oldest shown out.
+ */
+export function widenEarlier(
+  range: WindowRange,
+  sourceLength: number,
+  step: number,
+  maxSize: number
+): WindowRange {
+  const { start, end } = windowBounds(sourceLength, range);
+  const newStart = Math.max(0, start - step);
+  const newEnd = Math.min(end, newStart + maxSize);
+  return {
+    newerHidden: sourceLength - newEnd,
+    size: Math.min(maxSize, Math.max(newEnd - newStart, range.size + step)),
+  };
+}
+
+/** The mirror of widenEarlier: gains newer messages, gives up older ones past `maxSize`. */
+export function widenNewer(
+  range: WindowRange,
+  sourceLength: number,
+  step: number,
+  maxSize: number
+): WindowRange {
+  const { start, end } = windowBounds(sourceLength, range);
+  const newEnd = Math.min(sourceLength, end + step);
+  return rangeOf(sourceLength, Math.max(start, newEnd - maxSize), newEnd);
+}
+
+/**
+ * The window after the source changed at its newer end (a refresh): it keeps ending at the
+ * message it ended at (`newestShownId`) when the reader was away from the newest, so arrivals do
+ * not move it; at the newest, or when that message is gone, it ends at the newest.
+ */
+export function followWindow(
+  range: WindowRange,
+  newestShownId: string | undefined,
+  source: ConversationMessage[]
+): WindowRange {
+  if (range.newerHidden <= 0 || newestShownId === undefined) {
+    return { newerHidden: 0, size: range.size };
+  }
+  for (let index = source.length - 1; index >= 0; index--) {
+    if (source[index]?.id === newestShownId) {
+      return { newerHidden: source.length - 1 - index, size: range.size };
+    }
+  }
+  return { newerHidden: 0, size: range.size };
 }
 
 export interface DateFormatters {
@@ -303,13 +386,17 @@ function toMessageView(
 }
 
 /**
- * The rendered transcript: the newest `windowSize` messages of the source (all loaded messages,
- * or only those matching the query), grouped under day separators, oldest or newest first.
+ * The rendered transcript: `windowSize` messages of the source (all loaded messages, or only
+ * those matching the query) ending `newerHidden` before its newest, grouped under day
+ * separators, oldest or newest first.
  */
 export function buildView(messages: ConversationMessage[], options: ViewOptions): TranscriptView {
   const source = filterMatching(messages, options.query);
-  const windowSize = Math.max(1, Math.floor(options.windowSize));
-  const visible = source.slice(Math.max(0, source.length - windowSize));
+  const { start, end } = windowBounds(source.length, {
+    newerHidden: options.newerHidden ?? 0,
+    size: options.windowSize,
+  });
+  const visible = source.slice(start, end);
   const pattern = queryPattern(options.query);
 
   const groups: { key: string; dayKey: string; label: string; messages: MessageView[] }[] = [];
@@ -346,5 +433,10 @@ export function buildView(messages: ConversationMessage[], options: ViewOptions)
       items.push({ key: message.id, isDay: false, dayLabel: '', message });
     }
   }
-  return { items, hiddenCount: source.length - visible.length, sourceCount: source.length };
+  return {
+    items,
+    hiddenCount: start,
+    newerHiddenCount: source.length - end,
+    sourceCount: source.length,
+  };
 }

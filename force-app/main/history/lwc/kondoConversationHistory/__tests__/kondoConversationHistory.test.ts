@@ -107,6 +107,32 @@ function messagesOf(count: number, prefix = 'm'): ConversationMessage[] {
   }));
 }
 
+/**
+ * jsdom has no layout: each message row is laid out `rowHeight` tall, one under the other, as
+ * the transcript's scroll code reads them (offsetTop, offsetHeight, scrollHeight). The rows'
+ * ids end in consecutive serials, so a row's place is its serial minus the first row's.
+ */
+function layOutRows(element: HTMLElement, rowHeight: number, clientHeight = 480): void {
+  const rows = (): HTMLElement[] => qa(element, '.message-row') as HTMLElement[];
+  const serial = (row: Element | null): number =>
+    Number(/\d+/.exec(row?.getAttribute('data-id') ?? '')?.[0] ?? 0);
+  jest.spyOn(HTMLElement.prototype, 'offsetTop', 'get').mockImplementation(function offsetTop(
+    this: HTMLElement
+  ) {
+    if (!this.classList.contains('message-row')) {
+      return 0;
+    }
+    return rowHeight * Math.abs(serial(this) - serial(q(element, '.message-row')));
+  });
+  jest.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(rowHeight);
+  const transcript = q(element, '.transcript') as HTMLElement;
+  Object.defineProperty(transcript, 'scrollHeight', {
+    configurable: true,
+    get: () => rowHeight * rows().length,
+  });
+  Object.defineProperty(transcript, 'clientHeight', { configurable: true, value: clientHeight });
+}
+
 function click(element: Element | null): void {
   expect(element).not.toBeNull();
   element?.dispatchEvent(new CustomEvent('click'));
@@ -531,10 +557,7 @@ describe('c-kondo-conversation-history', () => {
     messagesAdapter.mockResolvedValue(OLDER_PAGE);
     const transcript = q(element, '.transcript') as HTMLElement;
     const rowHeight = 100;
-    Object.defineProperty(transcript, 'scrollHeight', {
-      configurable: true,
-      get: () => rowHeight * qa(element, '.message-row').length,
-    });
+    layOutRows(element, rowHeight);
     const rowsBefore = qa(element, '.message-row').length;
     transcript.scrollTop = 0;
 
@@ -687,25 +710,237 @@ describe('c-kondo-conversation-history', () => {
     expect(refreshApexMock).toHaveBeenCalledTimes(1);
   });
 
-  it('jumps to the newest message', async () => {
+  it('jumps to the newest message, offered only away from it', async () => {
     const element = await showConversation();
     const transcript = q(element, '.transcript') as HTMLElement;
     Object.defineProperty(transcript, 'scrollHeight', { configurable: true, value: 900 });
-    transcript.scrollTop = 10;
+    expect(q(element, '.jump-newest')).toBeNull();
+    transcript.scrollTop = 300;
+    transcript.dispatchEvent(new CustomEvent('scroll'));
+    await settle();
 
     click(q(element, '.jump-newest'));
     expect(transcript.scrollTop).toBe(900);
+    await settle();
+    expect(q(element, '.jump-newest')).toBeNull();
   });
 
   it('jumps to the top when the newest message is first', async () => {
     const element = await showConversation({ newestFirst: true });
     const transcript = q(element, '.transcript') as HTMLElement;
+    Object.defineProperty(transcript, 'scrollHeight', { configurable: true, value: 900 });
+    Object.defineProperty(transcript, 'clientHeight', { configurable: true, value: 480 });
     transcript.scrollTop = 300;
+    transcript.dispatchEvent(new CustomEvent('scroll'));
+    await settle();
 
     click(q(element, '.jump-newest'));
     expect(transcript.scrollTop).toBe(0);
     expect((q(element, '.jump-newest') as HTMLElement & { iconName: string }).iconName).toBe(
       'utility:arrowup'
     );
+  });
+
+  describe('a long history read far back', () => {
+    const ROW = 50;
+    const rowIds = (element: HTMLElement): (string | null)[] =>
+      qa(element, '.message-row').map((row) => row.getAttribute('data-id'));
+
+    async function showLong(count = 1_000, props: Partial<HistoryElement> = {}) {
+      const element = await showConversation(props, {
+        messages: messagesOf(count),
+        hasOlder: false,
+        olderCursor: null,
+      });
+      layOutRows(element, ROW);
+      return { element, transcript: q(element, '.transcript') as HTMLElement };
+    }
+
+    interface Reading {
+      id: string | null;
+      /** The row's distance below the top of the viewport. */
+      offset: number;
+    }
+
+    /** Where the row with that id sits against the top of the viewport. */
+    function placeOf(element: HTMLElement, transcript: HTMLElement, id: string | null): Reading {
+      const row = qa(element, '.message-row').find((item) => item.getAttribute('data-id') === id);
+      return { id, offset: (row as HTMLElement).offsetTop - transcript.scrollTop };
+    }
+
+    /** Scrolls to an edge and returns the row that was at the top of the viewport. */
+    async function scrollTo(
+      element: HTMLElement,
+      transcript: HTMLElement,
+      edge: 'top' | 'bottom'
+    ): Promise<Reading> {
+      transcript.scrollTop = edge === 'top' ? 0 : transcript.scrollHeight - transcript.clientHeight;
+      const id = rowIds(element)[Math.floor(transcript.scrollTop / ROW)] ?? null;
+      const reading = placeOf(element, transcript, id);
+      transcript.dispatchEvent(new CustomEvent('scroll'));
+      await settle();
+      return reading;
+    }
+
+    /**
+     * Scrolls to an edge again and again while `more()` holds (at most `limit` times), checking
+     * after each scroll that the row read before it stays in place; returns the scrolls made.
+     * One scroll waits for the render of the one before it, so they run one after the other.
+     */
+    async function scrollRepeatedly(
+      element: HTMLElement,
+      transcript: HTMLElement,
+      edge: 'top' | 'bottom',
+      more: () => boolean,
+      limit = 20
+    ): Promise<number> {
+      if (limit === 0 || !more()) {
+        return 0;
+      }
+      const reading = await scrollTo(element, transcript, edge);
+      expect(rowIds(element).length).toBeLessThanOrEqual(300);
+      expect(placeOf(element, transcript, reading.id)).toEqual(reading);
+      return 1 + (await scrollRepeatedly(element, transcript, edge, more, limit - 1));
+    }
+
+    const times = (count: number): (() => boolean) => {
+      let left = count;
+      return () => left-- > 0;
+    };
+
+    // jsdom renders 300 rows slowly (seconds on a loaded 2-core machine): more time than Jest's
+    // default for a whole scroll back and forth.
+    const SCROLL_TEST_TIMEOUT_MS = 60_000;
+
+    it(
+      'renders at most 300 rows however far back the reader scrolls, keeping their place',
+      async () => {
+        const { element, transcript } = await showLong(600);
+        let largest = 0;
+        const earlier = await scrollRepeatedly(element, transcript, 'top', () => {
+          largest = Math.max(largest, rowIds(element).length);
+          return q(element, '.show-earlier') !== null;
+        });
+        expect(earlier).toBe(5);
+        expect(largest).toBe(300);
+        expect(rowIds(element)[0]).toBe('m000000');
+        expect(rowIds(element)[299]).toBe('m000299');
+        expect(q(element, '.show-earlier')).toBeNull();
+        expect(q(element, '.later_bottom .show-later')).not.toBeNull();
+        expect(q(element, '.jump-newest')).not.toBeNull();
+        expect(messagesAdapter).not.toHaveBeenCalled();
+
+        const later = await scrollRepeatedly(
+          element,
+          transcript,
+          'bottom',
+          () => q(element, '.show-later') !== null
+        );
+        expect(later).toBe(3);
+        expect(rowIds(element).at(-1)).toBe('m000599');
+        expect(rowIds(element)).toHaveLength(300);
+        await expect(element).toBeAccessible();
+      },
+      SCROLL_TEST_TIMEOUT_MS
+    );
+
+    it('shows later messages from a button, and jumps back to the newest ones', async () => {
+      const { element, transcript } = await showLong();
+      expect(await scrollRepeatedly(element, transcript, 'top', times(4))).toBe(4);
+      expect(rowIds(element).at(-1)).toBe('m000799');
+      click(q(element, '.show-later'));
+      await settle();
+      expect(rowIds(element).at(-1)).toBe('m000899');
+      expect((q(element, '.show-later') as HTMLElement & { label: string }).label).toBe(
+        'Show later messages'
+      );
+
+      click(q(element, '.jump-newest'));
+      await settle();
+      expect(rowIds(element)).toHaveLength(100);
+      expect(rowIds(element).at(-1)).toBe('m000999');
+      expect(transcript.scrollTop).toBe(100 * ROW);
+      expect(q(element, '.jump-newest')).toBeNull();
+    });
+
+    it('keeps a newest-first window bounded, later messages at the top', async () => {
+      const { element, transcript } = await showLong(1_000, { newestFirst: true });
+      expect(await scrollRepeatedly(element, transcript, 'bottom', times(4))).toBe(4);
+      expect(rowIds(element)).toHaveLength(300);
+      expect(rowIds(element)[0]).toBe('m000799');
+      expect(q(element, '.later_top .show-later')).not.toBeNull();
+      const reading = await scrollTo(element, transcript, 'top');
+      expect(rowIds(element)[0]).toBe('m000899');
+      expect(placeOf(element, transcript, reading.id)).toEqual(reading);
+    });
+
+    it('returns to where the reader was when a search is cleared', async () => {
+      const { element, transcript } = await showLong();
+      expect(await scrollRepeatedly(element, transcript, 'top', times(5))).toBe(5);
+      transcript.scrollTop = 40 * ROW;
+      const reading = placeOf(element, transcript, rowIds(element)[40] ?? null);
+      const search = q(element, 'lightning-input.search') as HTMLElement;
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: 'number 12' } }));
+      await settle();
+      expect(rowIds(element).length).toBeLessThan(100);
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: 'number 1' } }));
+      await settle();
+      expect(q(element, '.show-later')).toBeNull();
+
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+      await settle();
+      expect(rowIds(element)[40]).toBe(reading.id);
+      expect(placeOf(element, transcript, reading.id)).toEqual(reading);
+    });
+
+    it('returns to the newest message when the row read before a search is gone', async () => {
+      const { element, transcript } = await showLong();
+      expect(await scrollRepeatedly(element, transcript, 'top', times(4))).toBe(4);
+      const search = q(element, 'lightning-input.search') as HTMLElement;
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: 'number 5' } }));
+      await settle();
+      // More new messages than a page holds: the transcript starts again from them.
+      const fresh = messagesOf(3, 'n');
+      messagesAdapter.emit({ messages: fresh, hasOlder: true, olderCursor: 'c' });
+      await settle();
+
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+      await settle();
+      expect(rowIds(element)).toEqual(fresh.map((message) => message.id));
+      expect(transcript.scrollTop).toBe(3 * ROW);
+    });
+
+    it('returns to the row read before a search although new messages arrived', async () => {
+      const { element, transcript } = await showLong();
+      expect(await scrollRepeatedly(element, transcript, 'top', times(4))).toBe(4);
+      transcript.scrollTop = 10 * ROW;
+      const reading = placeOf(element, transcript, rowIds(element)[10] ?? null);
+      const search = q(element, 'lightning-input.search') as HTMLElement;
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: 'number 5' } }));
+      await settle();
+      messagesAdapter.emit({
+        messages: messagesOf(1_050).slice(850),
+        hasOlder: true,
+        olderCursor: 'c',
+      });
+      await settle();
+
+      search.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+      await settle();
+      expect(rowIds(element)[10]).toBe(reading.id);
+      expect(placeOf(element, transcript, reading.id)).toEqual(reading);
+    });
+
+    it('keeps the window on its messages when a refresh brings new ones', async () => {
+      const { element, transcript } = await showLong();
+      expect(await scrollRepeatedly(element, transcript, 'top', times(3))).toBe(3);
+      const before = rowIds(element);
+      expect(before.at(-1)).toBe('m000899');
+      const refreshed = messagesOf(1_002).slice(802);
+      messagesAdapter.emit({ messages: refreshed, hasOlder: true, olderCursor: 'c' });
+      await settle();
+      expect(rowIds(element)).toEqual(before);
+      expect(q(element, '.show-later')).not.toBeNull();
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   countMatches,
   createDateFormatters,
   filterMatching,
+  followWindow,
   highlight,
   linkSegments,
   mergeNewest,
@@ -10,7 +11,11 @@ import {
   queryPattern,
   safeHref,
   segmentBody,
+  widenEarlier,
+  widenNewer,
+  windowBounds,
 } from 'c/kondoTranscript';
+import type { WindowRange } from 'c/kondoTranscript';
 import type { ConversationMessage } from 'types/dto/conversationHistory';
 
 const formatters = createDateFormatters('en-US', 'America/Los_Angeles');
@@ -237,17 +242,110 @@ describe('c/kondoTranscript', () => {
       expect(view.sourceCount).toBe(11);
     });
 
-    it('stays fast for 10,000 messages', () => {
+    it('renders a window of 10,000 messages, counts and merges them all', () => {
       const messages = many(10_000);
-      const started = Date.now();
       const view = buildView(messages, { ...options, query: 'pricing' });
       const count = countMatches(messages, 'pricing');
       const merged = prependOlder(messages.slice(5_000), messages.slice(0, 5_000));
-      const elapsed = Date.now() - started;
       expect(view.items.filter((item) => !item.isDay)).toHaveLength(100);
       expect(count).toBe(10_000);
       expect(merged).toHaveLength(10_000);
-      expect(elapsed).toBeLessThan(2_000);
+      expect(merged[0]?.id).toBe('m0');
+    });
+
+    it('renders a window that ends before the newest messages', () => {
+      const view = buildView(many(1_000), { ...options, windowSize: 300, newerHidden: 250 });
+      const rendered = view.items.filter((item) => !item.isDay).map((item) => item.message?.id);
+      expect(rendered).toHaveLength(300);
+      expect(rendered[0]).toBe('m450');
+      expect(rendered[299]).toBe('m749');
+      expect(view.hiddenCount).toBe(450);
+      expect(view.newerHiddenCount).toBe(250);
+    });
+  });
+
+  describe('rendered window', () => {
+    const ids = (count: number, range: WindowRange): string[] => {
+      const { start, end } = windowBounds(count, range);
+      return [`m${start}`, `m${end - 1}`];
+    };
+
+    it('places the window from the newest message and keeps it inside the source', () => {
+      expect(windowBounds(250, { newerHidden: 0, size: 100 })).toEqual({ start: 150, end: 250 });
+      expect(windowBounds(250, { newerHidden: 200, size: 100 })).toEqual({ start: 0, end: 50 });
+      expect(windowBounds(50, { newerHidden: 0, size: 100 })).toEqual({ start: 0, end: 50 });
+      expect(windowBounds(50, { newerHidden: 80, size: 100 })).toEqual({ start: 0, end: 0 });
+      expect(windowBounds(5, { newerHidden: 0, size: 0 })).toEqual({ start: 4, end: 5 });
+    });
+
+    it('grows earlier up to the bound, then gives up the newest rows', () => {
+      let range: WindowRange = { newerHidden: 0, size: 100 };
+      range = widenEarlier(range, 10_000, 100, 300);
+      expect(range).toEqual({ newerHidden: 0, size: 200 });
+      range = widenEarlier(range, 10_000, 100, 300);
+      expect(range).toEqual({ newerHidden: 0, size: 300 });
+      range = widenEarlier(range, 10_000, 100, 300);
+      expect(range).toEqual({ newerHidden: 100, size: 300 });
+      expect(ids(10_000, range)).toEqual(['m9600', 'm9899']);
+    });
+
+    it('stops at the oldest message, keeping its nominal size for messages to come', () => {
+      const range = widenEarlier({ newerHidden: 0, size: 100 }, 150, 100, 300);
+      expect(windowBounds(150, range)).toEqual({ start: 0, end: 150 });
+      expect(range).toEqual({ newerHidden: 0, size: 200 });
+      const atOldest = widenEarlier({ newerHidden: 9_700, size: 300 }, 10_000, 100, 300);
+      expect(windowBounds(10_000, atOldest)).toEqual({ start: 0, end: 300 });
+    });
+
+    it('grows newer up to the bound, then gives up the oldest rows, and stops at the newest', () => {
+      let range: WindowRange = { newerHidden: 500, size: 300 };
+      range = widenNewer(range, 10_000, 100, 300);
+      expect(range).toEqual({ newerHidden: 400, size: 300 });
+      expect(ids(10_000, range)).toEqual(['m9300', 'm9599']);
+      range = widenNewer({ newerHidden: 30, size: 100 }, 10_000, 100, 300);
+      expect(range).toEqual({ newerHidden: 0, size: 130 });
+      expect(widenNewer(range, 10_000, 100, 300)).toEqual(range);
+    });
+
+    it('stays bounded over a whole scroll back and forth', () => {
+      let range: WindowRange = { newerHidden: 0, size: 100 };
+      let largest = 0;
+      for (let step = 0; step < 120; step++) {
+        range = widenEarlier(range, 10_000, 100, 300);
+        const { start, end } = windowBounds(10_000, range);
+        largest = Math.max(largest, end - start);
+      }
+      expect(windowBounds(10_000, range)).toEqual({ start: 0, end: 300 });
+      for (let step = 0; step < 120; step++) {
+        range = widenNewer(range, 10_000, 100, 300);
+        const { start, end } = windowBounds(10_000, range);
+        largest = Math.max(largest, end - start);
+      }
+      expect(windowBounds(10_000, range)).toEqual({ start: 9_700, end: 10_000 });
+      expect(largest).toBe(300);
+    });
+
+    it('keeps a window away from the newest on its messages when new ones arrive', () => {
+      const before = many(1_000);
+      const after = [...before, ...many(1_003).slice(1_000)];
+      const range = { newerHidden: 400, size: 300 };
+      const newestShown = before[windowBounds(1_000, range).end - 1]?.id;
+      const followed = followWindow(range, newestShown, after);
+      expect(followed).toEqual({ newerHidden: 403, size: 300 });
+      expect(ids(1_003, followed)).toEqual(['m300', 'm599']);
+    });
+
+    it('ends at the newest when it was there, or when its newest message is gone', () => {
+      const source = many(10);
+      expect(followWindow({ newerHidden: 0, size: 100 }, 'm9', source)).toEqual({
+        newerHidden: 0,
+        size: 100,
+      });
+      expect(followWindow({ newerHidden: 4, size: 100 }, 'gone', source)).toEqual({
+        newerHidden: 0,
+        size: 100,
+      });
+      expect(followWindow({ newerHidden: 4, size: 100 }, undefined, source).newerHidden).toBe(0);
     });
   });
 });

@@ -501,6 +501,11 @@ declare module '@salesforce/label/c.Setup_Field_WebhookEnabled' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Setup_Field_WebhookPath' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Setup_FixValuesMany' {
   const label: string;
   export default label;
@@ -582,6 +587,11 @@ declare module '@salesforce/label/c.Setup_Help_TaskWindow' {
 }
 
 declare module '@salesforce/label/c.Setup_Help_WebhookEnabled' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_Help_WebhookPath' {
   const label: string;
   export default label;
 }
@@ -747,6 +757,11 @@ declare module '@salesforce/label/c.Setup_InvalidTooManyMappings' {
 }
 
 declare module '@salesforce/label/c.Setup_InvalidTooManyShown' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Setup_InvalidWebhookPath' {
   const label: string;
   export default label;
 }

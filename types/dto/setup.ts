@@ -51,6 +51,8 @@ export interface Configuration {
   logRetentionDays: number | null;
   /** Deliver recorded changes to Kondo's webhook (the Kondo Webhook named credential). */
   webhookEnabled: boolean;
+  /** Added after the Kondo Webhook named credential's URL; null for none. */
+  webhookPath: string | null;
   /** The least privacy of a conversation. */
   defaultPrivacy: DefaultPrivacy;
   /** Labels, separated by semicolons, that make a conversation private; null when none. */

@@ -369,6 +369,8 @@ export interface components {
       syncMessages: boolean;
       /** @description An admin paused syncing; POST /v1/conversations answers 503 SYNC_PAUSED until it resumes. Stop pushing and keep what is unsent. */
       syncPaused: boolean;
+      /** @description Salesforce delivers its changes to Kondo's webhook (see webhooks.changeDelivery). When false, follow them with GET /v1/changes. */
+      webhookEnabled: boolean;
       createIfMissing: boolean;
       /** @enum {string} */
       createAs: 'Lead' | 'Contact';

@@ -17,6 +17,7 @@ import TASK_WINDOW from '@salesforce/label/c.Setup_Field_TaskWindow';
 import LOG_RETENTION from '@salesforce/label/c.Setup_Field_LogRetention';
 import SYNC_FREQUENCY from '@salesforce/label/c.Setup_Field_SyncFrequency';
 import WEBHOOK_ENABLED from '@salesforce/label/c.Setup_Field_WebhookEnabled';
+import WEBHOOK_PATH from '@salesforce/label/c.Setup_Field_WebhookPath';
 import DEFAULT_PRIVACY from '@salesforce/label/c.Setup_Field_DefaultPrivacy';
 import PRIVATE_LABELS from '@salesforce/label/c.Setup_Field_PrivateLabels';
 import METADATA_ONLY_LABELS from '@salesforce/label/c.Setup_Field_MetadataOnlyLabels';
@@ -78,6 +79,7 @@ export const SETTING_LABELS: Record<SettingField, string> = {
   logRetentionDays: LOG_RETENTION,
   syncFrequency: SYNC_FREQUENCY,
   webhookEnabled: WEBHOOK_ENABLED,
+  webhookPath: WEBHOOK_PATH,
   defaultPrivacy: DEFAULT_PRIVACY,
   privateLabels: PRIVATE_LABELS,
   metadataOnlyLabels: METADATA_ONLY_LABELS,
@@ -115,6 +117,7 @@ export const SETTING_SECTIONS: Record<SettingField, SectionName> = {
   logRetentionDays: 'log',
   syncFrequency: 'frequency',
   webhookEnabled: 'frequency',
+  webhookPath: 'frequency',
   defaultPrivacy: 'privacy',
   privateLabels: 'privacy',
   metadataOnlyLabels: 'privacy',
@@ -148,6 +151,9 @@ export function disabledSettings(configuration: Configuration): Set<SettingField
   }
   if (!configuration.syncMessages) {
     disabled.add('taskWindowDays');
+  }
+  if (!configuration.webhookEnabled) {
+    disabled.add('webhookPath');
   }
   return disabled;
 }

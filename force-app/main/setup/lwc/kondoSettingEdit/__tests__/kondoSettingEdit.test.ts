@@ -127,6 +127,7 @@ describe('c/kondoSettingEdit', () => {
       createAs: 'Contact',
       accountRule: 'DEFAULT_ACCOUNT',
       syncMessages: true,
+      webhookEnabled: true,
       ...edit,
     });
 
@@ -161,6 +162,10 @@ describe('c/kondoSettingEdit', () => {
 
     it('disables the Task window while messages are not synced', () => {
       expect(disabled({ syncMessages: false })).toEqual(['taskWindowDays', ...LEAD_ONLY].sort());
+    });
+
+    it('disables the webhook path while the webhook is off', () => {
+      expect(disabled({ webhookEnabled: false })).toEqual(['webhookPath', ...LEAD_ONLY].sort());
     });
   });
 

@@ -14,12 +14,14 @@ const TAG = 'c-kondo-sync-frequency-settings';
 const CARD_SPEC: CardSpec = {
   tag: TAG,
   is: KondoSyncFrequencySettings,
-  fields: ['syncPaused', 'syncFrequency', 'webhookEnabled'],
+  fields: ['syncPaused', 'syncFrequency', 'webhookEnabled', 'webhookPath'],
   edits: [
     { field: 'syncPaused', detail: { checked: true }, sends: true },
     { field: 'syncPaused', detail: { checked: false }, sends: false },
     { field: 'syncFrequency', detail: { value: 'AUTO_LABELLED' }, sends: 'AUTO_LABELLED' },
     { field: 'webhookEnabled', detail: { checked: true }, sends: true },
+    { field: 'webhookPath', detail: { value: '/hooks/salesforce' }, sends: '/hooks/salesforce' },
+    { field: 'webhookPath', detail: { value: ' ' }, sends: null },
   ],
 };
 
@@ -78,5 +80,20 @@ describe('c-kondo-sync-frequency-settings', () => {
       "Send Salesforce changes to Kondo's webhook"
     );
     await expect(element).toBeAccessible();
+  });
+
+  it('offers the webhook path only while the webhook is on', async () => {
+    const off = renderCard(TAG, KondoSyncFrequencySettings).element;
+    const on = renderCard(TAG, KondoSyncFrequencySettings, {
+      ...PAGE.configuration,
+      webhookEnabled: true,
+      webhookPath: '/hooks/salesforce',
+    }).element;
+    await settle();
+
+    expect(q(off, '.webhook-path')?.disabled).toBe(true);
+    expect(q(on, '.webhook-path')?.disabled).toBe(false);
+    expect(q(on, '.webhook-path')?.value).toBe('/hooks/salesforce');
+    await expect(on).toBeAccessible();
   });
 });

@@ -7,6 +7,7 @@ trigger ContactTrigger on Contact(
 ) {
   new KondoTriggerDispatcher(
       new List<Object>{
+        new MergedPersonCarrier(),
         new LinkedInKeyMaintainer(),
         new HistoryLengthKeeper(),
         new ReplyNeededKeeper(),

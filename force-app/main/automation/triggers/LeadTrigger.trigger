@@ -7,6 +7,7 @@ trigger LeadTrigger on Lead(
 ) {
   new KondoTriggerDispatcher(
       new List<Object>{
+        new MergedPersonCarrier(),
         new LinkedInKeyMaintainer(),
         new HistoryLengthKeeper(),
         new ReplyNeededKeeper(),

@@ -290,7 +290,7 @@ function widthControl(
     ]);
   });
   return h('fieldset', { class: 'slds-form-element wb-width' }, [
-    h('legend', { class: 'slds-form-element__legend slds-form-element__label' }, ['Width']),
+    h('legend', { class: 'slds-form-element__legend slds-form-element__label' }, ['Preview width']),
     h('div', { class: 'slds-form-element__control' }, [
       h('div', { class: 'slds-radio_button-group' }, options),
     ]),

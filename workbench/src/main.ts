@@ -97,7 +97,7 @@ function navigation(current: CatalogItem | undefined): HTMLElement {
       ),
     ]);
   });
-  return h('nav', { class: 'slds-nav-vertical wb-nav', 'aria-label': 'Components' }, [
+  return h('nav', { class: 'slds-nav-vertical wb-nav', id: 'wb-nav', 'aria-label': 'Components' }, [
     h('div', { class: 'slds-nav-vertical__section' }, [
       h('h2', { class: 'slds-nav-vertical__title', id: 'wb-nav-title' }, ['Components']),
       h('ul', { 'aria-describedby': 'wb-nav-title' }, items),
@@ -229,6 +229,141 @@ function missingEntry(item: CatalogItem): HTMLElement {
   ]);
 }
 
+/** The widths a component can be previewed at, like the regions of a Lightning page. */
+const PREVIEW_WIDTHS = {
+  sidebar: { label: 'Sidebar', hint: 'a record page’s sidebar, about 400 px' },
+  main: { label: 'Main column', hint: 'a record page’s main column, about 640 px' },
+  full: { label: 'Full width', hint: 'the whole page: an app page or a tab' },
+} as const;
+
+type PreviewWidth = keyof typeof PREVIEW_WIDTHS;
+
+const DECLARED_WIDTHS: Record<NonNullable<WorkbenchEntry['width']>, PreviewWidth> = {
+  narrow: 'sidebar',
+  medium: 'main',
+  wide: 'full',
+};
+
+function isPreviewWidth(value: string | null): value is PreviewWidth {
+  return value !== null && Object.hasOwn(PREVIEW_WIDTHS, value);
+}
+
+/** The width asked for in the URL (`?width=sidebar`), else the one the entry declares. */
+function previewWidthOf(entry: WorkbenchEntry): PreviewWidth {
+  const requested = params.get('width');
+  return isPreviewWidth(requested) ? requested : DECLARED_WIDTHS[entry.width ?? 'medium'];
+}
+
+/**
+ * SLDS radio button group choosing the stage's width in place (the component keeps its state):
+ * the URL is rewritten so that a link or a reload shows the same width.
+ */
+function widthControl(
+  selected: PreviewWidth,
+  declared: PreviewWidth,
+  onChange: (width: PreviewWidth) => void
+): HTMLElement {
+  const options = (Object.keys(PREVIEW_WIDTHS) as PreviewWidth[]).map((width) => {
+    const { label, hint } = PREVIEW_WIDTHS[width];
+    const input = h('input', {
+      type: 'radio',
+      name: 'wb-width',
+      id: `wb-width-${width}`,
+      value: width,
+    }) as HTMLInputElement;
+    input.checked = width === selected;
+    input.addEventListener('change', () => {
+      if (input.checked) {
+        onChange(width);
+      }
+    });
+    return h('span', { class: 'slds-button slds-radio_button', title: hint }, [
+      input,
+      h('label', { class: 'slds-radio_button__label', for: `wb-width-${width}` }, [
+        h('span', { class: 'slds-radio_faux' }, [
+          label,
+          width === declared
+            ? h('span', { class: 'slds-assistive-text' }, [' (the entry’s width)'])
+            : null,
+        ]),
+      ]),
+    ]);
+  });
+  return h('fieldset', { class: 'slds-form-element wb-width' }, [
+    h('legend', { class: 'slds-form-element__legend slds-form-element__label' }, ['Preview width']),
+    h('div', { class: 'slds-form-element__control' }, [
+      h('div', { class: 'slds-radio_button-group' }, options),
+    ]),
+  ]);
+}
+
+/** The width the reader chose (kept by the state and record switches), if any. */
+function chosenWidth(): PreviewWidth | undefined {
+  const chosen = params.get('width');
+  return isPreviewWidth(chosen) ? chosen : undefined;
+}
+
+/**
+ * Writes the chosen width into the page URL without reloading it, and into the state links,
+ * which were drawn before the choice.
+ */
+function rememberWidth(width: PreviewWidth, links: Iterable<HTMLAnchorElement>): void {
+  params.set('width', width);
+  const next = new URLSearchParams(window.location.search);
+  next.set('width', width);
+  window.history.replaceState(null, '', `?${next.toString()}`);
+  for (const anchor of links) {
+    const target = new URL(anchor.href);
+    target.searchParams.set('width', width);
+    anchor.setAttribute('href', target.search);
+  }
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * The header's menu button, shown only on narrow screens (see workbench.css), where the
+ * navigation is folded away so that the component gets the window's width.
+ */
+function menuButton(layout: HTMLElement): HTMLElement {
+  const icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('class', 'slds-button__icon slds-button__icon_large');
+  icon.setAttribute('aria-hidden', 'true');
+  const use = document.createElementNS(SVG, 'use');
+  use.setAttribute('href', '/slds/icons/utility-sprite/svg/symbols.svg#rows');
+  icon.append(use);
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'slds-button slds-button_icon slds-button_icon-inverse wb-menu',
+      'aria-controls': 'wb-nav',
+      'aria-expanded': 'false',
+      title: 'Components',
+    },
+    [icon, h('span', { class: 'slds-assistive-text' }, ['Components'])]
+  );
+  const setOpen = (open: boolean): void => {
+    button.setAttribute('aria-expanded', String(open));
+    layout.classList.toggle('wb-layout_nav-open', open);
+  };
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    setOpen(open);
+    if (open) {
+      layout.querySelector<HTMLElement>('.wb-nav a')?.focus();
+    }
+  });
+  // Escape folds the open menu and gives focus back to its button, as SLDS menus do.
+  layout.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+      setOpen(false);
+      button.focus();
+    }
+  });
+  return button;
+}
+
 function stateSwitch(
   item: CatalogItem,
   entry: WorkbenchEntry,
@@ -241,7 +376,7 @@ function stateSwitch(
       'a',
       {
         class: `slds-button ${active ? 'slds-button_brand' : 'slds-button_neutral'}`,
-        href: link({ component: item.name, state: key, record }),
+        href: link({ component: item.name, state: key, record, width: chosenWidth() }),
         title: state.description,
         'data-state': key,
         ...(active ? { 'aria-current': 'true' } : {}),
@@ -286,7 +421,7 @@ function recordPicker(
     'wb-record',
     records.map((sample) => ({ value: sample.id, label: sample.label })),
     record,
-    (value) => link({ component: item.name, state: stateKey, record: value })
+    (value) => link({ component: item.name, state: stateKey, record: value, width: chosenWidth() })
   );
   return h('div', { class: 'slds-form-element wb-record' }, [
     h('label', { class: 'slds-form-element__label', for: 'wb-record' }, ['Record']),
@@ -359,9 +494,17 @@ async function showComponent(
   document.title = `${item.name} · ${state?.label ?? 'no state'} · Kondo workbench`;
 
   const toasts = toastRegion();
+  const declaredWidth = DECLARED_WIDTHS[entry.width ?? 'medium'];
   const stage = h('section', {
-    class: `wb-stage wb-stage_${entry.width ?? 'medium'}`,
+    class: `wb-stage wb-stage_${previewWidthOf(entry)}`,
     'aria-label': `${item.name} preview`,
+  });
+  const states = stateSwitch(item, entry, stateKey, record);
+  const widths = widthControl(previewWidthOf(entry), declaredWidth, (width) => {
+    for (const name of Object.keys(PREVIEW_WIDTHS)) {
+      stage.classList.toggle(`wb-stage_${name}`, name === width);
+    }
+    rememberWidth(width, states.querySelectorAll('a'));
   });
   main.append(
     h('div', { class: 'slds-page-header slds-m-bottom_medium' }, [
@@ -374,7 +517,8 @@ async function showComponent(
       ]),
     ]),
     h('div', { class: 'wb-controls slds-m-bottom_small' }, [
-      stateSwitch(item, entry, stateKey, record),
+      states,
+      widths,
       recordPicker(item, records, stateKey, record),
     ]),
     h('p', { class: 'slds-text-color_weak slds-m-bottom_small wb-state-description' }, [
@@ -455,10 +599,12 @@ async function start(): Promise<void> {
     status.ready = true;
     return;
   }
+  const layout = h('div', { class: 'wb-layout' }, [navigation(current), main]);
   const header = h(
     'header',
     { class: 'wb-header slds-p-horizontal_medium slds-p-vertical_small' },
     [
+      menuButton(layout),
       h('a', { class: 'wb-brand slds-text-heading_medium', href: link({}) }, ['Kondo workbench']),
       h('span', { class: 'slds-text-body_small wb-tagline' }, [
         `the package's components on a local org running its Apex, at ${org.origin}`,
@@ -466,7 +612,7 @@ async function start(): Promise<void> {
       userSwitch(org, viewing),
     ]
   );
-  document.body.append(header, h('div', { class: 'wb-layout' }, [navigation(current), main]));
+  document.body.append(header, layout);
   if (!current) {
     if (status.component) {
       main.append(errorAlert(`No component named ${status.component}.`));

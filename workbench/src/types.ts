@@ -57,7 +57,10 @@ export interface WorkbenchEntry {
   component: string;
   /** One or two sentences: what the component is and where it lives in Salesforce. */
   description: string;
-  /** Width of the region the component is placed in, like its slot on a Lightning page. */
+  /**
+   * Width of the region the component is placed in, like its slot on a Lightning page: the page's
+   * preview width starts at sidebar (`narrow`), main column (`medium`) or full width (`wide`).
+   */
   width?: 'narrow' | 'medium' | 'wide';
   /**
    * The records to choose from (record page components get the id as `recordId`), read from

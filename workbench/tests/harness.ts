@@ -32,8 +32,13 @@ export interface Workbench {
     path: string,
     body?: unknown
   ): { status: number; body: unknown };
-  open(query: string): Promise<OpenedPage>;
+  /** Opens the page at `query`, in a 1280 × 900 window unless `viewport` says otherwise. */
+  open(query: string, options?: OpenOptions): Promise<OpenedPage>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
 }
 
 export interface OpenedPage {
@@ -87,8 +92,10 @@ export async function startWorkbench(): Promise<Workbench> {
     query: <T>(user: string, soql: string): T[] => org.queryAs<T>(user, soql),
     rest: (user: string, method: string, path: string, body?: unknown) =>
       org.restAs(user, method, path, body),
-    async open(query) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    async open(query, options = {}) {
+      const page = await browser.newPage({
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+      });
       const problems: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') {

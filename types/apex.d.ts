@@ -3,6 +3,23 @@
 // types itself. An Apex method import is both a function (imperative call) and a wire adapter.
 
 // ---- history: ConversationHistoryController ----
+declare module '@salesforce/apex/ConversationHistoryController.getHistory' {
+  import type { WireAdapterConstructor } from 'lwc';
+  import type { ConversationHistory } from 'types/dto/conversationHistory';
+
+  export interface GetHistoryParams {
+    recordId: string | undefined;
+    pageSize: number;
+  }
+  export interface GetHistoryWireResult {
+    data?: ConversationHistory;
+    error?: unknown;
+  }
+  const getHistory: ((params: GetHistoryParams) => Promise<ConversationHistory>) &
+    WireAdapterConstructor<GetHistoryParams, GetHistoryWireResult>;
+  export default getHistory;
+}
+
 declare module '@salesforce/apex/ConversationHistoryController.getConversations' {
   import type { WireAdapterConstructor } from 'lwc';
   import type { ConversationSummary } from 'types/dto/conversationHistory';

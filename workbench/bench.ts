@@ -2,7 +2,8 @@
 // 1,000 and 10,000 generated messages, every Apex call answering after a stated latency
 // (BENCH_LATENCY_MS, 150 ms unless set). For each size, after one warm-up load that is not
 // counted, each run measures on fresh pages:
-// - first paint: from inserting the component to the frame after its first message row;
+// - first paint: from inserting the component to the frame after its first message row, and
+//   the Apex calls the page had made by its first row (one: getHistory);
 // - the floor beside it, in the same browser: a bare component (c-bench-floor) rendering the
 //   same newest rows with the history's own row markup and CSS from static data, handed to it
 //   after one simulated Apex call;
@@ -43,6 +44,7 @@ window.addEventListener('workbench:mounted', (event) => {
   const poll = () => {
     if (found()) {
       window.__bench.firstRowMs = performance.now() - start;
+      window.__bench.callsToFirstRow = window.__workbench.apexCalls.length;
       requestAnimationFrame(() => setTimeout(() => {
         window.__bench.firstPaintMs = performance.now() - start;
       }, 0));
@@ -125,6 +127,8 @@ interface Metrics {
 interface Paint {
   firstRowMs: number;
   firstPaintMs: number;
+  /** Apex calls made before the first message row appeared. */
+  callsToFirstRow: number;
 }
 
 interface Run {
@@ -357,6 +361,7 @@ async function main(): Promise<void> {
     paintRows.push([
       size.toLocaleString('en-US'),
       of(runs, (run) => run.rows).toFixed(0),
+      of(runs, (run) => run.paint.callsToFirstRow).toFixed(0),
       of(runs, (run) => run.paint.firstRowMs).toFixed(0),
       paint.toFixed(0),
       floor.toFixed(0),
@@ -387,6 +392,7 @@ async function main(): Promise<void> {
       [
         'messages',
         'rows rendered',
+        'Apex calls to first row',
         'first row (ms)',
         'first paint (ms)',
         'floor first paint (ms)',
@@ -415,6 +421,7 @@ async function main(): Promise<void> {
   );
   console.log(
     '\nfirst paint: from inserting the component to the frame after its first message row.' +
+      '\nApex calls to first row: the calls the page made before that row (getHistory answers the list and the newest page).' +
       `\nfloor: c-bench-floor, the history's row markup and CSS alone, given the same newest rows from static data after one call's latency.` +
       '\nheap/nodes of component: measured minus the same page with the data prepared and no component (?mount=false).' +
       '\nscroll back: to the top again and again until the oldest message is rendered (older pages read as asked); heap and nodes after a garbage collection.' +

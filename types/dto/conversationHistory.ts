@@ -38,3 +38,14 @@ export interface MessagePage {
   hasOlder: boolean;
   olderCursor: string | null;
 }
+
+/**
+ * ConversationHistoryController.ConversationHistory: the first paint in one call. firstPage is
+ * the newest page of openConversationId (the first conversation), empty when its messages are
+ * hidden; openConversationId is null when the person has no conversation.
+ */
+export interface ConversationHistory {
+  conversations: ConversationSummary[];
+  openConversationId: string | null;
+  firstPage: MessagePage;
+}

@@ -31,6 +31,8 @@ window.__workbench = {
   ready: false,
   mountedAt: null,
   toasts: [],
+  // Its one call is the timeout below, not an Apex method.
+  apexCalls: [],
 };
 const stage = document.createElement('main');
 stage.className = 'slds-p-around_medium';

@@ -87,7 +87,11 @@ export default defineEntry({
       description: 'No conversation has been synced for this person yet.',
       props: (context) => ({ recordId: context.recordId }),
       apex: {
-        'ConversationHistoryController.getConversations': () => [],
+        'ConversationHistoryController.getHistory': () => ({
+          conversations: [],
+          openConversationId: null,
+          firstPage: { messages: [], hasOlder: false, olderCursor: null },
+        }),
       },
     },
     error: {
@@ -95,7 +99,7 @@ export default defineEntry({
       description: 'The conversations could not be read (a server error).',
       props: (context) => ({ recordId: context.recordId }),
       apex: {
-        'ConversationHistoryController.getConversations': () => {
+        'ConversationHistoryController.getHistory': () => {
           throw apexError('QUERY_FAILED: The conversations could not be read. Try again later.');
         },
       },
@@ -103,14 +107,14 @@ export default defineEntry({
     'long-history': {
       label: 'Long history',
       description:
-        'One thread of 10,000 messages generated in the page (?messages=N for another size), paged 200 at a time.',
+        'One thread of 10,000 messages generated in the page (?messages=N for another size): the list and the newest 200 in one call, then paged 200 at a time.',
       props: () => ({ recordId: LONG_HISTORY_RECORD_ID }),
       prepare: (context) => {
         longHistoryOf(context);
       },
       apex: {
-        'ConversationHistoryController.getConversations': (params, context) =>
-          longHistoryOf(context).getConversations(params.recordId),
+        'ConversationHistoryController.getHistory': (params, context) =>
+          longHistoryOf(context).getHistory(params.recordId, params.pageSize),
         'ConversationHistoryController.getMessages': (params, context) =>
           longHistoryOf(context).getMessages(
             params.conversationId,
@@ -131,7 +135,7 @@ export default defineEntry({
       description: 'The first answer has not arrived yet.',
       props: (context) => ({ recordId: context.recordId }),
       apex: {
-        'ConversationHistoryController.getConversations': () => new Promise(() => undefined),
+        'ConversationHistoryController.getHistory': () => new Promise(() => undefined),
       },
     },
   },

@@ -2,6 +2,7 @@
 // the declarations in types/apex.d.ts. A sample-data handler is checked against these types, so
 // a fixture that drifts from the Apex DTOs fails `tsc`. Add a line when a component imports a
 // new Apex method.
+import type getHistory from '@salesforce/apex/ConversationHistoryController.getHistory';
 import type getConversations from '@salesforce/apex/ConversationHistoryController.getConversations';
 import type getMessages from '@salesforce/apex/ConversationHistoryController.getMessages';
 import type getSetup from '@salesforce/apex/SetupController.getSetup';
@@ -13,6 +14,7 @@ import type startKeyBackfill from '@salesforce/apex/SetupController.startKeyBack
 import type getKeyBackfillProgress from '@salesforce/apex/SetupController.getKeyBackfillProgress';
 
 export interface ApexMethods {
+  'ConversationHistoryController.getHistory': typeof getHistory;
   'ConversationHistoryController.getConversations': typeof getConversations;
   'ConversationHistoryController.getMessages': typeof getMessages;
   'SetupController.getSetup': typeof getSetup;

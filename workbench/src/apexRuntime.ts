@@ -20,6 +20,14 @@ interface ActiveState {
 }
 
 let active: ActiveState | undefined;
+
+/** One Apex call the page made: the method and performance.now() when it was made. */
+export interface ApexCall {
+  method: ApexMethodName;
+  at: number;
+}
+/** Every Apex call of the page, in order (read by the browser tests and the benchmark). */
+export const apexCalls: ApexCall[] = [];
 const refreshers = new WeakMap<object, () => Promise<void>>();
 
 /** Called by the page before it inserts a component. */
@@ -79,6 +87,7 @@ async function invoke(name: ApexMethodName, params: unknown): Promise<unknown> {
   if (!state) {
     throw apexError(`WORKBENCH: ${name} was called before the page chose a state.`);
   }
+  apexCalls.push({ method: name, at: performance.now() });
   const handler = state.apex[name] as Handler | undefined;
   await delay(state.latencyMs);
   if (handler) {

@@ -6,7 +6,7 @@
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import { catalog, type CatalogItem } from 'virtual:workbench-catalog';
-import { activateState } from './apexRuntime';
+import { activateState, apexCalls, type ApexCall } from './apexRuntime';
 import { connect, query, type LocalOrg, type LocalOrgUser } from './localOrg';
 import { SHOW_TOAST_EVENT, type ShowToastEventDetail } from './platform/showToastEvent';
 import type { SampleRecord, StateContext, WorkbenchEntry } from './types';
@@ -19,6 +19,8 @@ export interface WorkbenchStatus {
   /** performance.now() just before the component element was inserted. */
   mountedAt: number | null;
   toasts: ShowToastEventDetail[];
+  /** The Apex calls made so far, oldest first. */
+  apexCalls: ApexCall[];
 }
 
 declare global {
@@ -72,6 +74,7 @@ const status: WorkbenchStatus = {
   ready: false,
   mountedAt: null,
   toasts: [],
+  apexCalls,
 };
 window.__workbench = status;
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type {
+  ConversationHistory,
   ConversationMessage,
   ConversationSummary,
   MessagePage,
@@ -71,6 +72,11 @@ describe('kondoConversationHistory in the browser', () => {
     await workbench?.close();
   });
 
+  /** The Apex methods the page called so far, in order. */
+  function apexCallsOf(page: Page): Promise<string[]> {
+    return page.evaluate(() => window.__workbench.apexCalls.map((call) => call.method));
+  }
+
   async function open(query: string): Promise<Page> {
     await opened?.close();
     opened = await workbench.open(`${PAGE}${query}`);
@@ -103,6 +109,45 @@ describe('kondoConversationHistory in the browser', () => {
     assert.equal((await page.locator('.match-summary').textContent())?.trim(), 'No matches.');
     await search(page, '');
     assert.equal(await messageRows(page), conversation.messages.length);
+    assertNoProblems();
+  });
+
+  it('paints the newest conversation from one Apex call, and reads another only when picked', async () => {
+    const amara = recordNamed('Amara Okafor');
+    const page = await open(`&state=data&record=${amara}`);
+    const history = workbench.apex<ConversationHistory>(
+      'admin',
+      'ConversationHistoryController.getHistory',
+      { recordId: amara, pageSize: 200 }
+    );
+    const threads = threadsOf(amara);
+    assert.deepEqual(
+      history.conversations,
+      threads.map((thread) => thread.summary),
+      'getHistory lists what getConversations lists'
+    );
+    assert.equal(history.openConversationId, threads[0]?.summary.id, 'and opens the newest');
+    assert.deepEqual(
+      history.firstPage.messages.map((message) => message.id),
+      threads[0]?.messages.slice(-200).map((message) => message.id),
+      'with the newest page getMessages answers'
+    );
+    assert.equal(await messageRows(page), history.firstPage.messages.length);
+    assert.deepEqual(
+      await apexCallsOf(page),
+      ['ConversationHistoryController.getHistory'],
+      'one call paints the list and the messages'
+    );
+
+    const picker = page.locator('lightning-combobox.conversation-picker');
+    await picker.locator('button').click();
+    await picker.locator('lightning-base-combobox-item').nth(1).click();
+    await settle(page);
+    assert.deepEqual(
+      await apexCallsOf(page),
+      ['ConversationHistoryController.getHistory', 'ConversationHistoryController.getMessages'],
+      'another conversation is read when it is picked'
+    );
     assertNoProblems();
   });
 
@@ -141,6 +186,11 @@ describe('kondoConversationHistory in the browser', () => {
     assert.ok(asAdmin && asAdmin.messages.length > 0, 'a Kondo admin reads them');
 
     const page = await open(`&state=data&record=${amara}&user=rep`);
+    assert.deepEqual(
+      await apexCallsOf(page),
+      ['ConversationHistoryController.getHistory'],
+      'the rep’s first paint is one call too'
+    );
     const picker = page.locator('lightning-combobox.conversation-picker');
     await picker.locator('button').click();
     const position = asRep.findIndex((thread) => thread.summary.id === hidden.summary.id);
@@ -193,6 +243,11 @@ describe('kondoConversationHistory in the browser', () => {
   it('opens a 10,000-message history with only the newest window rendered', async () => {
     const page = await open('&state=long-history');
     assert.equal(await messageRows(page), 100, 'the newest 100 of 200 loaded');
+    assert.deepEqual(
+      await apexCallsOf(page),
+      ['ConversationHistoryController.getHistory'],
+      'opened with one call'
+    );
     // A click without scrolling the button into view: reaching the top loads more by itself,
     // which the next step tests.
     await page.locator('lightning-button.show-earlier button').first().dispatchEvent('click');
@@ -204,6 +259,11 @@ describe('kondoConversationHistory in the browser', () => {
     });
     await settle(page);
     assert.equal(await messageRows(page), 300, 'scrolling to the top reads the next older page');
+    assert.deepEqual(
+      (await apexCallsOf(page)).slice(1),
+      ['ConversationHistoryController.getMessages'],
+      'paging back is getMessages'
+    );
     assert.ok(
       await transcript.evaluate((element) => element.scrollTop > 0),
       'the reader stays at the message they were reading'

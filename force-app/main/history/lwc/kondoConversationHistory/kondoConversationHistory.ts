@@ -2,9 +2,9 @@ import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import getConversations from '@salesforce/apex/ConversationHistoryController.getConversations';
+import getHistory from '@salesforce/apex/ConversationHistoryController.getHistory';
 import getMessages from '@salesforce/apex/ConversationHistoryController.getMessages';
-import type { GetConversationsWireResult } from '@salesforce/apex/ConversationHistoryController.getConversations';
+import type { GetHistoryWireResult } from '@salesforce/apex/ConversationHistoryController.getHistory';
 import type { GetMessagesWireResult } from '@salesforce/apex/ConversationHistoryController.getMessages';
 import type {
   ConversationMessage,
@@ -77,9 +77,10 @@ interface ScrollAnchor {
  * viewer's locale and time zone), with labels, notes, links to Kondo and LinkedIn, search, and a
  * switcher when the person has several conversations.
  *
- * Data: conversations come from a cacheable wire on `getConversations`; the newest page of
- * messages (200) from a cacheable wire on `getMessages`; older pages from imperative
- * `getMessages` calls with the keyset cursor of the page after them. Only a window of the
+ * Data: the first paint is one call, a cacheable wire on `getHistory`, which answers the
+ * conversations and the newest page (200) of the first one. Another conversation picked in the
+ * switcher is read by a cacheable wire on `getMessages`; older pages by imperative `getMessages`
+ * calls with the keyset cursor of the page after them. Only a window of the
  * loaded messages is rendered: the newest 100 at first, 100 more by "Show earlier" or by
  * scrolling to the earlier edge (which reads the next older page once the loaded ones are all
  * shown), at most 300, the newest given up beyond that and rendered again by "Show later" or by
@@ -91,7 +92,8 @@ interface ScrollAnchor {
  * with progress.
  *
  * Refresh without reloading the page: the refresh button, and the browser tab becoming visible
- * again (`visibilitychange`, at most every 10 s), call `refreshApex` on both wires. The newest
+ * again (`visibilitychange`, at most every 10 s), call `refreshApex` on the history wire, and on
+ * the messages wire when it reads the conversation shown. The newest
  * page read again is merged with what is loaded, so older pages already read stay.
  */
 export default class KondoConversationHistory extends LightningElement {
@@ -107,7 +109,10 @@ export default class KondoConversationHistory extends LightningElement {
   conversations: ConversationSummary[] | undefined;
   conversationsError: unknown;
   selectedConversationId: string | undefined;
-  /** The conversation whose messages the wire reads: the selected one, unless they are hidden. */
+  /**
+   * The conversation whose newest page the getMessages wire reads: the selected one, unless its
+   * messages are hidden or the getHistory answer carries them (the one it opened).
+   */
   readableConversationId: string | undefined;
 
   messages: ConversationMessage[] = [];
@@ -125,7 +130,7 @@ export default class KondoConversationHistory extends LightningElement {
   /** The reader scrolled away from the newest message. */
   awayFromNewest = false;
 
-  private wiredConversations: GetConversationsWireResult | undefined;
+  private wiredHistory: GetHistoryWireResult | undefined;
   private wiredMessages: GetMessagesWireResult | undefined;
   private loadedConversationId: string | undefined;
   private scrollToNewestPending = false;
@@ -150,17 +155,23 @@ export default class KondoConversationHistory extends LightningElement {
     }
   };
 
-  @wire(getConversations, { recordId: '$recordId' })
-  wiredConversationList(result: GetConversationsWireResult): void {
-    this.wiredConversations = result;
+  @wire(getHistory, { recordId: '$recordId', pageSize: PAGE_SIZE })
+  wiredHistoryResult(result: GetHistoryWireResult): void {
+    this.wiredHistory = result;
     if (result.data) {
-      const conversations = result.data;
+      const { conversations, openConversationId, firstPage } = result.data;
       this.conversations = conversations;
       this.conversationsError = undefined;
       if (!conversations.some((conversation) => conversation.id === this.selectedConversationId)) {
-        this.selectConversation(conversations[0]?.id);
+        this.selectConversation(conversations[0]?.id, false);
+      }
+      if (this.messagesHidden) {
+        this.readableConversationId = undefined;
+      } else if (openConversationId === this.selectedConversationId) {
+        // The answer holds the newest page of the conversation shown: no second call.
+        this.applyNewestPage(firstPage);
       } else {
-        this.readableConversationId = this.messagesHidden ? undefined : this.selectedConversationId;
+        this.readableConversationId = this.selectedConversationId;
       }
     } else if (result.error) {
       this.conversations = undefined;
@@ -442,7 +453,7 @@ export default class KondoConversationHistory extends LightningElement {
   // ---- handlers ----
 
   handleConversationChange(event: CustomEvent<{ value: string }>): void {
-    this.selectConversation(event.detail.value);
+    this.selectConversation(event.detail.value, true);
   }
 
   handleSearchChange(event: CustomEvent<{ value?: string }>): void {
@@ -558,9 +569,10 @@ export default class KondoConversationHistory extends LightningElement {
     transcript.scrollTop = this.newestFirst ? 0 : transcript.scrollHeight;
   }
 
-  private selectConversation(conversationId: string | undefined): void {
+  /** readByWire: the getMessages wire reads its newest page (false: the getHistory answer has it). */
+  private selectConversation(conversationId: string | undefined, readByWire: boolean): void {
     this.selectedConversationId = conversationId;
-    this.readableConversationId = this.messagesHidden ? undefined : conversationId;
+    this.readableConversationId = readByWire && !this.messagesHidden ? conversationId : undefined;
     this.loadedConversationId = undefined;
     this.messages = [];
     this.messagesLoaded = false;
@@ -711,10 +723,10 @@ export default class KondoConversationHistory extends LightningElement {
     this.refreshing = true;
     this.lastRefreshAt = Date.now();
     const pending: Promise<unknown>[] = [];
-    if (this.wiredConversations) {
-      pending.push(refreshApex(this.wiredConversations));
+    if (this.wiredHistory) {
+      pending.push(refreshApex(this.wiredHistory));
     }
-    if (this.wiredMessages && this.selectedConversationId) {
+    if (this.wiredMessages && this.readableConversationId) {
       pending.push(refreshApex(this.wiredMessages));
     }
     // A failed refresh reaches the wire handlers as an error; nothing more to do here.

@@ -1,18 +1,23 @@
 import { createElement } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
-import getConversations from '@salesforce/apex/ConversationHistoryController.getConversations';
+import getHistory from '@salesforce/apex/ConversationHistoryController.getHistory';
 import getMessages from '@salesforce/apex/ConversationHistoryController.getMessages';
 import KondoConversationHistory from 'c/kondoConversationHistory';
-import type { ConversationMessage, MessagePage } from 'types/dto/conversationHistory';
+import type {
+  ConversationHistory,
+  ConversationMessage,
+  ConversationSummary,
+  MessagePage,
+} from 'types/dto/conversationHistory';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const CONVERSATIONS = require('./data/ConversationHistoryController.getConversations.json');
+const CONVERSATIONS: ConversationSummary[] = require('./data/ConversationHistoryController.getConversations.json');
 const NEWEST_PAGE: MessagePage = require('./data/ConversationHistoryController.getMessages.json');
 const OLDER_PAGE: MessagePage = require('./data/ConversationHistoryController.getMessages.older.json');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 jest.mock(
-  '@salesforce/apex/ConversationHistoryController.getConversations',
+  '@salesforce/apex/ConversationHistoryController.getHistory',
   () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
     const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
@@ -38,7 +43,7 @@ interface ApexMock extends jest.Mock {
   getLastConfig(): Record<string, unknown>;
   error(body?: unknown, status?: number, statusText?: string): void;
 }
-const conversationsAdapter = getConversations as unknown as ApexMock;
+const historyAdapter = getHistory as unknown as ApexMock;
 const messagesAdapter = getMessages as unknown as ApexMock;
 const refreshApexMock = refreshApex as unknown as jest.Mock;
 
@@ -52,6 +57,20 @@ type HistoryElement = HTMLElement & {
 const CONTACT_ID = '003000000000001AAA';
 const FIRST_CONVERSATION = 'a01000000000001AAA';
 const SECOND_CONVERSATION = 'a01000000000002AAA';
+const NO_MESSAGES: MessagePage = { messages: [], hasOlder: false, olderCursor: null };
+
+/** What getHistory answers: the conversations and the newest page of the first one. */
+function historyOf(
+  conversations: ConversationSummary[],
+  firstPage: MessagePage = NO_MESSAGES
+): ConversationHistory {
+  return { conversations, openConversationId: conversations[0]?.id ?? null, firstPage };
+}
+
+/** The getHistory wire answers again (a refresh) with this newest page of the first thread. */
+function emitNewestPage(page: MessagePage): void {
+  historyAdapter.emit(historyOf(CONVERSATIONS, page));
+}
 
 function create(props: Partial<HistoryElement> = {}): HistoryElement {
   const element = createElement('c-kondo-conversation-history', {
@@ -89,9 +108,7 @@ async function showConversation(
   page: MessagePage = NEWEST_PAGE
 ) {
   const element = create(props);
-  conversationsAdapter.emit(CONVERSATIONS);
-  await settle();
-  messagesAdapter.emit(page);
+  historyAdapter.emit(historyOf(CONVERSATIONS, page));
   await settle();
   return element;
 }
@@ -175,7 +192,7 @@ describe('c-kondo-conversation-history', () => {
 
   it('explains how syncing works when no conversation is synced', async () => {
     const element = create();
-    conversationsAdapter.emit([]);
+    historyAdapter.emit(historyOf([]));
     await settle();
 
     const empty = q(element, '.state_empty');
@@ -186,7 +203,7 @@ describe('c-kondo-conversation-history', () => {
 
   it('tells a viewer without access, without showing the error code', async () => {
     const element = create();
-    conversationsAdapter.error({
+    historyAdapter.error({
       message: 'NO_ACCESS: You do not have access to Kondo conversations.',
     });
     await settle();
@@ -199,7 +216,7 @@ describe('c-kondo-conversation-history', () => {
 
   it('shows a clean error message when the conversations fail to load', async () => {
     const element = create();
-    conversationsAdapter.error({ message: 'UNSUPPORTED_RECORD: Contacts and Leads only.' });
+    historyAdapter.error({ message: 'UNSUPPORTED_RECORD: Contacts and Leads only.' });
     await settle();
 
     const panel = q(element, 'c-kondo-error-panel.state_error');
@@ -214,10 +231,12 @@ describe('c-kondo-conversation-history', () => {
 
   it('says a private conversation of another rep exists without reading its messages', async () => {
     const element = create();
-    conversationsAdapter.emit([
-      { ...CONVERSATIONS[0], privacy: 'private', messagesHidden: true },
-      CONVERSATIONS[1],
-    ]);
+    historyAdapter.emit(
+      historyOf([
+        { ...(CONVERSATIONS[0] as ConversationSummary), privacy: 'private', messagesHidden: true },
+        CONVERSATIONS[1] as ConversationSummary,
+      ])
+    );
     await settle();
 
     expect(q(element, '.state_private')?.textContent).toContain('This conversation is private');
@@ -229,11 +248,20 @@ describe('c-kondo-conversation-history', () => {
 
   it('reads a private conversation for the rep who synced it', async () => {
     const element = create();
-    conversationsAdapter.emit([{ ...CONVERSATIONS[0], privacy: 'private', messagesHidden: false }]);
+    historyAdapter.emit(
+      historyOf(
+        [
+          {
+            ...(CONVERSATIONS[0] as ConversationSummary),
+            privacy: 'private',
+            messagesHidden: false,
+          },
+        ],
+        NEWEST_PAGE
+      )
+    );
     await settle();
-    expect(messagesAdapter.getLastConfig().conversationId).toBe(FIRST_CONVERSATION);
-    messagesAdapter.emit(NEWEST_PAGE);
-    await settle();
+    expect(messagesAdapter.getLastConfig().conversationId).toBeUndefined();
 
     expect(q(element, '.state_private')).toBeNull();
     expect(qa(element, '.message-row').length).toBe(NEWEST_PAGE.messages.length);
@@ -241,12 +269,19 @@ describe('c-kondo-conversation-history', () => {
 
   it('marks the messages of a metadata-only conversation as kept without text', async () => {
     const element = create();
-    conversationsAdapter.emit([
-      { ...CONVERSATIONS[0], privacy: 'metadataOnly', messagesHidden: false },
-    ]);
-    await settle();
     const withheld = messagesOf(3).map((message) => ({ ...message, body: null }));
-    messagesAdapter.emit({ messages: withheld, hasOlder: false, olderCursor: null });
+    historyAdapter.emit(
+      historyOf(
+        [
+          {
+            ...(CONVERSATIONS[0] as ConversationSummary),
+            privacy: 'metadataOnly',
+            messagesHidden: false,
+          },
+        ],
+        { messages: withheld, hasOlder: false, olderCursor: null }
+      )
+    );
     await settle();
 
     expect(q(element, '.privacy-note')?.textContent).toContain('Metadata only');
@@ -255,14 +290,49 @@ describe('c-kondo-conversation-history', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('shows a spinner while the messages of the newest conversation load', async () => {
-    const element = create();
-    conversationsAdapter.emit(CONVERSATIONS);
+  it('paints the newest conversation from one call, without asking for its messages', async () => {
+    const element = await showConversation();
+
+    expect(historyAdapter.getLastConfig()).toEqual({ recordId: CONTACT_ID, pageSize: 200 });
+    expect(messagesAdapter.getLastConfig().conversationId).toBeUndefined();
+    expect(q(element, '.state_loading-messages')).toBeNull();
+    expect(q(element, '.conversation-name')?.textContent).toBe('Jane Doe');
+    expect(qa(element, '.message-row')).toHaveLength(NEWEST_PAGE.messages.length);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows a spinner while the messages of another conversation load', async () => {
+    const element = await showConversation();
+    const picker = q(element, 'lightning-combobox') as HTMLElement;
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: SECOND_CONVERSATION } }));
     await settle();
 
+    expect(messagesAdapter.getLastConfig()).toEqual({
+      conversationId: SECOND_CONVERSATION,
+      pageSize: 200,
+      beforeCursor: null,
+    });
     expect(q(element, '.state_loading-messages lightning-spinner')).not.toBeNull();
-    expect(q(element, '.conversation-name')?.textContent).toBe('Jane Doe');
     await expect(element).toBeAccessible();
+  });
+
+  it('reads the first conversation again through the messages wire once the reader returns', async () => {
+    const element = await showConversation();
+    const picker = q(element, 'lightning-combobox') as HTMLElement;
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: SECOND_CONVERSATION } }));
+    await settle();
+    messagesAdapter.emit(NO_MESSAGES);
+    await settle();
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: FIRST_CONVERSATION } }));
+    await settle();
+    expect(messagesAdapter.getLastConfig().conversationId).toBe(FIRST_CONVERSATION);
+    messagesAdapter.emit(NEWEST_PAGE);
+    await settle();
+
+    expect(qa(element, '.message-row')).toHaveLength(NEWEST_PAGE.messages.length);
+    click(q(element, 'lightning-button-icon.refresh'));
+    await settle();
+    expect(refreshApexMock).toHaveBeenCalledTimes(2);
   });
 
   it('renders the conversation as a chat with labels, notes and links', async () => {
@@ -355,7 +425,7 @@ describe('c-kondo-conversation-history', () => {
 
   it('has no switcher for a single conversation', async () => {
     const element = create();
-    conversationsAdapter.emit([CONVERSATIONS[0]]);
+    historyAdapter.emit(historyOf([CONVERSATIONS[0] as ConversationSummary], NEWEST_PAGE));
     await settle();
 
     expect(q(element, 'lightning-combobox')).toBeNull();
@@ -598,8 +668,9 @@ describe('c-kondo-conversation-history', () => {
   });
 
   it('shows a clean error when the messages fail to load', async () => {
-    const element = create();
-    conversationsAdapter.emit(CONVERSATIONS);
+    const element = await showConversation();
+    const picker = q(element, 'lightning-combobox') as HTMLElement;
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: SECOND_CONVERSATION } }));
     await settle();
     messagesAdapter.error({ message: 'Something broke' });
     await settle();
@@ -609,8 +680,9 @@ describe('c-kondo-conversation-history', () => {
   });
 
   it('shows the lacks-access state when the messages are refused', async () => {
-    const element = create();
-    conversationsAdapter.emit(CONVERSATIONS);
+    const element = await showConversation();
+    const picker = q(element, 'lightning-combobox') as HTMLElement;
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: SECOND_CONVERSATION } }));
     await settle();
     messagesAdapter.error({ message: 'NO_ACCESS: no access' });
     await settle();
@@ -619,7 +691,7 @@ describe('c-kondo-conversation-history', () => {
     expect(q(element, '.transcript')).toBeNull();
   });
 
-  it('refreshes both reads from the refresh button and merges the newest page', async () => {
+  it('refreshes the one read from the refresh button and merges the newest page', async () => {
     const element = await showConversation();
     messagesAdapter.mockResolvedValue(OLDER_PAGE);
     click(q(element, '.show-earlier'));
@@ -627,7 +699,7 @@ describe('c-kondo-conversation-history', () => {
 
     click(q(element, 'lightning-button-icon.refresh'));
     await settle();
-    expect(refreshApexMock).toHaveBeenCalledTimes(2);
+    expect(refreshApexMock).toHaveBeenCalledTimes(1);
 
     const arrived: ConversationMessage = {
       id: 'a02000000000007AAA',
@@ -636,7 +708,7 @@ describe('c-kondo-conversation-history', () => {
       sentAt: '2025-03-04T17:00:00.000Z',
       body: 'New one',
     };
-    messagesAdapter.emit({
+    emitNewestPage({
       messages: [...NEWEST_PAGE.messages.slice(1), arrived],
       hasOlder: true,
       olderCursor: 'x',
@@ -655,10 +727,25 @@ describe('c-kondo-conversation-history', () => {
     expect(q(element, '.show-earlier')).toBeNull();
   });
 
+  it('keeps reading the conversation shown when a refresh opens a newer one', async () => {
+    const element = await showConversation();
+    const newer: ConversationSummary = {
+      ...(CONVERSATIONS[1] as ConversationSummary),
+      id: 'a01000000000003AAA',
+      name: 'Jane Doe (new thread)',
+    };
+    historyAdapter.emit(historyOf([newer, ...CONVERSATIONS], NO_MESSAGES));
+    await settle();
+
+    expect(q(element, '.conversation-name')?.textContent).toBe('Jane Doe');
+    expect(messagesAdapter.getLastConfig().conversationId).toBe(FIRST_CONVERSATION);
+    expect(qa(element, '.message-row')).toHaveLength(NEWEST_PAGE.messages.length);
+  });
+
   it('starts again from the newest page when more messages arrived than a page holds', async () => {
     const element = await showConversation();
     const fresh = messagesOf(3, 'n');
-    messagesAdapter.emit({ messages: fresh, hasOlder: true, olderCursor: 'c' });
+    emitNewestPage({ messages: fresh, hasOlder: true, olderCursor: 'c' });
     await settle();
 
     expect(qa(element, '.message-row').map((row) => row.getAttribute('data-id'))).toEqual(
@@ -680,28 +767,28 @@ describe('c-kondo-conversation-history', () => {
     visibility.mockReturnValue('visible');
     document.dispatchEvent(new CustomEvent('visibilitychange'));
     await settle();
-    expect(refreshApexMock).toHaveBeenCalledTimes(2);
+    expect(refreshApexMock).toHaveBeenCalledTimes(1);
 
     now += 5_000;
     document.dispatchEvent(new CustomEvent('visibilitychange'));
     await settle();
-    expect(refreshApexMock).toHaveBeenCalledTimes(2);
+    expect(refreshApexMock).toHaveBeenCalledTimes(1);
 
     now += 10_000;
     document.dispatchEvent(new CustomEvent('visibilitychange'));
     await settle();
-    expect(refreshApexMock).toHaveBeenCalledTimes(4);
+    expect(refreshApexMock).toHaveBeenCalledTimes(2);
 
     document.body.removeChild(element);
     now += 60_000;
     document.dispatchEvent(new CustomEvent('visibilitychange'));
     await settle();
-    expect(refreshApexMock).toHaveBeenCalledTimes(4);
+    expect(refreshApexMock).toHaveBeenCalledTimes(2);
   });
 
   it('refreshes only the conversations while they are all that is loaded', async () => {
     const element = create();
-    conversationsAdapter.emit([]);
+    historyAdapter.emit(historyOf([]));
     await settle();
 
     click(q(element, 'lightning-button-icon.refresh'));
@@ -901,7 +988,7 @@ describe('c-kondo-conversation-history', () => {
       await settle();
       // More new messages than a page holds: the transcript starts again from them.
       const fresh = messagesOf(3, 'n');
-      messagesAdapter.emit({ messages: fresh, hasOlder: true, olderCursor: 'c' });
+      emitNewestPage({ messages: fresh, hasOlder: true, olderCursor: 'c' });
       await settle();
 
       search.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
@@ -918,7 +1005,7 @@ describe('c-kondo-conversation-history', () => {
       const search = q(element, 'lightning-input.search') as HTMLElement;
       search.dispatchEvent(new CustomEvent('change', { detail: { value: 'number 5' } }));
       await settle();
-      messagesAdapter.emit({
+      emitNewestPage({
         messages: messagesOf(1_050).slice(850),
         hasOlder: true,
         olderCursor: 'c',
@@ -937,7 +1024,7 @@ describe('c-kondo-conversation-history', () => {
       const before = rowIds(element);
       expect(before.at(-1)).toBe('m000899');
       const refreshed = messagesOf(1_002).slice(802);
-      messagesAdapter.emit({ messages: refreshed, hasOlder: true, olderCursor: 'c' });
+      emitNewestPage({ messages: refreshed, hasOlder: true, olderCursor: 'c' });
       await settle();
       expect(rowIds(element)).toEqual(before);
       expect(q(element, '.show-later')).not.toBeNull();

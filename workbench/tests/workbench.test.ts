@@ -73,13 +73,23 @@ describe('the workbench page', () => {
       .locator('.wb-stage c-kondo-setup')
       .evaluate((element) => element.getBoundingClientRect().width);
     assert.ok(component >= 360, `the component itself is at least 360 px wide (${component})`);
-    // The workbench's own parts fit the window (what the component draws inside is its own).
+    // The workbench's own parts fit the window.
     const overflowing = await page.evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>('.wb-header, .wb-main > :not(.wb-stage)'))
         .filter((element) => element.scrollWidth > element.clientWidth + 1)
         .map((element) => element.className)
     );
     assert.deepEqual(overflowing, [], 'the header and the controls do not overflow');
+    // Nor does the setup page inside: long endpoint URLs wrap, the chart's days share the
+    // width, the tables scroll in their own boxes.
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    assert.ok(
+      scrollWidth <= clientWidth,
+      `the page does not scroll sideways (${scrollWidth} > ${clientWidth})`
+    );
     await screenshot(page, 'workbench-400px');
     assert.equal(describeViolations(await axeViolations(page)), '');
     assert.deepEqual(problems, []);

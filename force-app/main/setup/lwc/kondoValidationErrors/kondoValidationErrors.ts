@@ -108,9 +108,26 @@ function rowName(rows: { objectName: string }[], index: number, label: string): 
   return formatLabel(label, objectLabel(objectName), position);
 }
 
-/** One line per error, "where: message", the rows named in the draft the admin sees. */
+/**
+ * The same problem reported twice (same section, field, row and message) is one problem to the
+ * admin: the first report stays.
+ */
+function distinctErrors(errors: ValidationError[]): ValidationError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const row = typeof error.rowIndex === 'number' ? error.rowIndex : null;
+    const key = JSON.stringify([error.section, error.field, row, error.message]);
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
+
+/** One line per problem, "where: message", the rows named in the draft the admin sees. */
 export function errorLines(errors: ValidationError[], draft: Configuration): ErrorLine[] {
-  return errors.map((error, index) => {
+  return distinctErrors(errors).map((error, index) => {
     // Apex leaves a null rowIndex out of the JSON: undefined means a section-wide error.
     const row = typeof error.rowIndex === 'number' ? error.rowIndex : null;
     let where = SETTING_LABELS[error.field as SettingField] ?? error.field;

@@ -56,6 +56,25 @@ describe('c/kondoValidationErrors', () => {
       expect(lines[2]?.message).toBe('Lead.Company is written twice.');
     });
 
+    it('shows a problem reported twice once, and keeps different problems of one input', () => {
+      const lines = errorLines(
+        [
+          rowError('mappings', 1, 'Lead.Company is written twice.'),
+          rowError('mappings', 1, 'Lead.Company is written twice.'),
+          rowError('mappings', 1, 'Not writable.'),
+          { section: 'mappings', field: 'targetField', message: 'At most 200.' } as ValidationError,
+          rowError('mappings', null, 'At most 200.'),
+        ],
+        DRAFT
+      );
+      expect(lines.map((line) => line.text)).toEqual([
+        'Lead mapping 1: Lead.Company is written twice.',
+        'Lead mapping 1: Not writable.',
+        'Field mappings: At most 200.',
+      ]);
+      expect(lines.map((line) => line.key)).toEqual(['error-0', 'error-1', 'error-2']);
+    });
+
     it('reads a row index Apex left out as a section-wide error', () => {
       const lines = errorLines(
         [{ section: 'mappings', field: 'mappings', message: 'At most 200.' } as ValidationError],

@@ -394,7 +394,8 @@ export default class KondoConversationHistory extends LightningElement {
     const height = Number.isFinite(wanted)
       ? Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, wanted))
       : DEFAULT_HEIGHT;
-    return `height: ${height}px`;
+    // A cap, not a fixed size: a short conversation takes only the room it needs.
+    return `max-height: ${height}px`;
   }
 
   // ---- search ----

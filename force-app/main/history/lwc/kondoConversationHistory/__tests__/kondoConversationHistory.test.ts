@@ -376,7 +376,7 @@ describe('c-kondo-conversation-history', () => {
 
     const transcript = q(element, '.transcript');
     expect(transcript?.getAttribute('tabindex')).toBe('0');
-    expect(transcript?.getAttribute('style')).toContain('height: 480px');
+    expect(transcript?.getAttribute('style')).toContain('max-height: 480px');
     await expect(element).toBeAccessible();
   });
 
@@ -384,7 +384,7 @@ describe('c-kondo-conversation-history', () => {
     const element = await showConversation({ showNotes: false, height: 50 });
 
     expect(q(element, '.notes')).toBeNull();
-    expect(q(element, '.transcript')?.getAttribute('style')).toContain('height: 200px');
+    expect(q(element, '.transcript')?.getAttribute('style')).toContain('max-height: 200px');
     await expect(element).toBeAccessible();
   });
 

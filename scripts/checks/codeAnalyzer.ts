@@ -44,9 +44,12 @@ export async function checkCodeAnalyzer(
   const javaCommand = jvmServerAddress() ? javaCommandScript(workFolder) : undefined;
   const config = CodeAnalyzerConfig.fromObject(
     {
-      ...(javaCommand
-        ? { engines: { pmd: { java_command: javaCommand }, cpd: { java_command: javaCommand } } }
-        : {}),
+      engines: {
+        pmd: javaCommand ? { java_command: javaCommand } : {},
+        // No CPD rule is selected (RULE_SELECTORS): the engine would only start, probe java
+        // and stop, and that probe is the step that can fail on a loaded machine (see jvmClient).
+        cpd: { disable_engine: true },
+      },
       log_folder: workFolder,
       root_working_folder: workFolder,
       log_level: LogLevel.Warn,

@@ -14,11 +14,30 @@ const args = process.argv.slice(2);
 const server = process.env.KONDO_JVM ? JSON.parse(process.env.KONDO_JVM) : null;
 
 function realJava() {
+  if (args.length === 1 && args[0] === '-version') {
+    versionOfRealJava();
+    return;
+  }
   const result = spawnSync(server ? server.java : 'java', args, { stdio: 'inherit' });
   if (result.error) {
     process.stderr.write(`${String(result.error)}\n`);
   }
   process.exit(result.status ?? 1);
+}
+
+/**
+ * `java -version`, answered so that its caller reads the text before it sees the exit: Code
+ * Analyzer reads the version from stderr on the child's 'exit' event, which a busy machine can
+ * deliver before the last 'data' event. The text is written, flushed, and the exit follows a
+ * moment later.
+ */
+function versionOfRealJava() {
+  const result = spawnSync(server ? server.java : 'java', args, { encoding: 'utf8' });
+  const text = `${result.stderr ?? ''}${result.error ? `${String(result.error)}\n` : ''}`;
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(text, () => {
+    setTimeout(() => process.exit(result.status ?? 1), 250);
+  });
 }
 
 /** @param {string} classpath */
